@@ -1,0 +1,15 @@
+package org.jadechain.contracts;
+
+import java.util.List;
+import org.jadechain.contracts.evidence.EvidenceContract;
+import org.jadechain.core.contract.ContractRegistry;
+
+/** The system contracts every Jadechain node runs. */
+public final class SystemContracts {
+    private SystemContracts() {
+    }
+
+    public static ContractRegistry registry() {
+        return new ContractRegistry(List.of(new EvidenceContract()));
+    }
+}

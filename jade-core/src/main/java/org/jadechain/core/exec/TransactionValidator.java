@@ -1,0 +1,42 @@
+package org.jadechain.core.exec;
+
+import org.jadechain.core.crypto.CryptoException;
+import org.jadechain.core.crypto.CryptoSuite;
+import org.jadechain.core.crypto.PublicKey;
+import org.jadechain.core.model.ResultCode;
+import org.jadechain.core.model.Transaction;
+
+/**
+ * Stateless validation: right chain, right suite, a valid sender key, a valid signature over the body.
+ * Needs no state, so callers run it in parallel on all cores. Thread-safe.
+ */
+public final class TransactionValidator {
+    private final String chainId;
+    private final CryptoSuite suite;
+
+    public TransactionValidator(String chainId, CryptoSuite suite) {
+        this.chainId = chainId;
+        this.suite = suite;
+    }
+
+    public CheckedTransaction check(Transaction tx) {
+        if (!tx.chainId().equals(chainId)) {
+            return new CheckedTransaction(tx, null, ResultCode.WRONG_CHAIN,
+                    "transaction is for chain '" + tx.chainId() + "', this is '" + chainId + "'");
+        }
+        if (tx.suite() != suite.id()) {
+            return new CheckedTransaction(tx, null, ResultCode.WRONG_SUITE,
+                    "transaction uses suite " + tx.suite().label() + ", this chain uses " + suite.id().label());
+        }
+        PublicKey key;
+        try {
+            key = suite.decodePublicKey(tx.senderPublicKey());
+        } catch (CryptoException e) {
+            return new CheckedTransaction(tx, null, ResultCode.BAD_SIGNATURE, "invalid sender key: " + e.getMessage());
+        }
+        if (!suite.verify(key, tx.signedBody(), tx.signature())) {
+            return new CheckedTransaction(tx, key, ResultCode.BAD_SIGNATURE, "signature does not match sender key and body");
+        }
+        return new CheckedTransaction(tx, key, ResultCode.OK, "");
+    }
+}

@@ -1,0 +1,64 @@
+package org.jadechain.core.state;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Uncommitted writes layered over a reader. Deletions are kept as tombstones so they shadow the base.
+ * Iteration is in key order (a {@link TreeMap}), so anything derived from it is deterministic.
+ * Not thread-safe.
+ */
+public final class StateOverlay implements StateReader {
+    private static final byte[] TOMBSTONE = new byte[0];
+
+    private final StateReader base;
+    private final TreeMap<Bytes, byte[]> writes = new TreeMap<>();
+
+    public StateOverlay(StateReader base) {
+        this.base = base;
+    }
+
+    @Override
+    public byte[] get(byte[] fullKey) {
+        byte[] v = writes.get(Bytes.wrap(fullKey));
+        if (v == null) {
+            return base.get(fullKey);
+        }
+        return v == TOMBSTONE ? null : v;
+    }
+
+    public void put(byte[] fullKey, byte[] value) {
+        if (value.length > StateKeys.MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException("state value over " + StateKeys.MAX_VALUE_BYTES + " bytes");
+        }
+        writes.put(Bytes.copyOf(fullKey), value.length == 0 ? new byte[0] : value.clone());
+    }
+
+    public void delete(byte[] fullKey) {
+        writes.put(Bytes.copyOf(fullKey), TOMBSTONE);
+    }
+
+    /** Moves the other overlay's writes into this one (the other must have been layered on this). */
+    public void absorb(StateOverlay child) {
+        writes.putAll(child.writes);
+    }
+
+    public boolean isEmpty() {
+        return writes.isEmpty();
+    }
+
+    public int size() {
+        return writes.size();
+    }
+
+    /** The writes in key order; a null value means the key is deleted. */
+    public NavigableMap<Bytes, byte[]> changes() {
+        TreeMap<Bytes, byte[]> out = new TreeMap<>();
+        for (Map.Entry<Bytes, byte[]> e : writes.entrySet()) {
+            out.put(e.getKey(), e.getValue() == TOMBSTONE ? null : e.getValue());
+        }
+        return Collections.unmodifiableNavigableMap(out);
+    }
+}
