@@ -1,0 +1,65 @@
+package org.jadechain.cli.commands;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jadechain.cli.devnet.DemoConsortium;
+import org.jadechain.core.crypto.SuiteId;
+import org.jadechain.core.genesis.Genesis;
+import org.jadechain.node.JadeNode;
+import org.jadechain.node.config.NodeConfig;
+import org.jadechain.sdk.GenesisFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jade devnet}: a one-validator local network with the demo consortium, in ./devnet-data. */
+@Command(name = "devnet", mixinStandardHelpOptions = true,
+        description = "Start a local one-validator network (creating ./devnet-data with demo keys on first run).")
+public final class DevnetCommand implements Callable<Integer> {
+    public static final Path DEFAULT_DATA = Path.of("devnet-data");
+
+    @Option(names = "--suite", description = "crypto suite for a new devnet: sm (default) or intl")
+    String suite;
+
+    @Option(names = "--data", defaultValue = "devnet-data", description = "data directory; default ${DEFAULT-VALUE}")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "API port for a new devnet; default ${DEFAULT-VALUE}")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        Path genesisFile = data.resolve("genesis.json");
+        Genesis genesis;
+        if (!Files.exists(genesisFile)) {
+            SuiteId s = SuiteId.fromLabel(suite == null ? "sm" : suite);
+            genesis = DemoConsortium.write(data, s, port, System.currentTimeMillis());
+            System.out.println("created a new devnet in " + data + " (suite " + s.label() + ")");
+        } else {
+            genesis = GenesisFile.read(genesisFile);
+            if (suite != null && SuiteId.fromLabel(suite) != genesis.suite()) {
+                System.err.println("error: " + data + " holds a devnet made with suite " + genesis.suite().label()
+                        + "; remove the directory to start over with --suite " + suite);
+                return 2;
+            }
+            System.out.println("resuming the devnet in " + data);
+        }
+        NodeConfig config = NodeConfig.read(data.resolve("node.json"));
+        JadeNode node = JadeNode.start(config, System::currentTimeMillis);
+        String url = "http://localhost:" + node.apiPort();
+        System.out.println();
+        System.out.println("Jadechain devnet '" + genesis.chainId() + "' (" + genesis.suite().label() + ") at height "
+                + node.context().ledger().height() + ", API on " + url + "/v1/status");
+        System.out.println("Keys (PEM, public halves *.pub.pem): " + data.resolve("keys").toAbsolutePath());
+        System.out.println("  organisations: central-bank bank-a bank-b court mediator agency regulator;"
+                + " people: citizen-1..3 shop-1 (client commands default to citizen-1)");
+        System.out.println("Try, in another terminal:");
+        System.out.println("  ./jade status");
+        System.out.println("  ./jade evidence record README.md");
+        System.out.println("  ./jade proof verify README.md.receipt.json");
+        System.out.println("Stop with Ctrl-C; start again with ./jade devnet to resume where it stopped.");
+        System.out.flush();
+        NodeCommand.runUntilStopped(node);
+        return 0;
+    }
+}

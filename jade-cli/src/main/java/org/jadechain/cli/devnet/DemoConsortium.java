@@ -1,0 +1,87 @@
+package org.jadechain.cli.devnet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jadechain.consensus.solo.SoloConfig;
+import org.jadechain.core.crypto.CryptoSuite;
+import org.jadechain.core.crypto.CryptoSuites;
+import org.jadechain.core.crypto.KeyPair;
+import org.jadechain.core.crypto.Pem;
+import org.jadechain.core.crypto.SuiteId;
+import org.jadechain.core.genesis.Genesis;
+import org.jadechain.core.genesis.Organisation;
+import org.jadechain.core.genesis.Role;
+import org.jadechain.core.genesis.ValidatorInfo;
+import org.jadechain.node.config.NodeConfig;
+import org.jadechain.sdk.GenesisFile;
+
+/**
+ * Writes a demo consortium into a directory: {@code genesis.json}, {@code node.json} and {@code keys/}
+ * with one PKCS#8 PEM per identity ({@code keys/ID.pem}) and its public half ({@code keys/ID.pub.pem}).
+ * Organisations: central-bank, bank-a, bank-b, court, mediator, agency, regulator; people: citizen-1..3
+ * and shop-1; the validator's node key: validator-1.
+ */
+public final class DemoConsortium {
+    public static final String CHAIN_ID = "jade-devnet";
+
+    /** Organisation id, display name, role — in genesis order. */
+    private static final String[][] ORGS = {
+        {"central-bank", "People's Central Bank (demo)", "CENTRAL_BANK"},
+        {"bank-a", "Commercial Bank A", "OPERATOR"},
+        {"bank-b", "Commercial Bank B", "OPERATOR"},
+        {"court", "District People's Court", "COURT"},
+        {"mediator", "Mediation Centre", "MEDIATOR"},
+        {"agency", "Records Agency", "AGENCY"},
+        {"regulator", "Financial Regulator", "REGULATOR"},
+    };
+    public static final List<String> PEOPLE = List.of("citizen-1", "citizen-2", "citizen-3", "shop-1");
+    public static final String VALIDATOR = "validator-1";
+
+    private DemoConsortium() {
+    }
+
+    /**
+     * Creates the directory's files. Refuses to overwrite an existing genesis.
+     *
+     * @return the genesis written
+     */
+    public static Genesis write(Path dir, SuiteId suiteId, int apiPort, long genesisTime) throws IOException {
+        if (Files.exists(dir.resolve("genesis.json"))) {
+            throw new IOException(dir.resolve("genesis.json") + " already exists; not overwriting a chain");
+        }
+        CryptoSuite suite = CryptoSuites.of(suiteId);
+        SecureRandom random = new SecureRandom();
+        Path keys = dir.resolve("keys");
+        Files.createDirectories(keys);
+        Map<String, KeyPair> pairs = new LinkedHashMap<>();
+        for (String[] o : ORGS) {
+            pairs.put(o[0], suite.generateKeyPair(random));
+        }
+        for (String p : PEOPLE) {
+            pairs.put(p, suite.generateKeyPair(random));
+        }
+        pairs.put(VALIDATOR, suite.generateKeyPair(random));
+        for (Map.Entry<String, KeyPair> e : pairs.entrySet()) {
+            Pem.writeKeyPair(keys.resolve(e.getKey() + ".pem"), keys.resolve(e.getKey() + ".pub.pem"), e.getValue());
+        }
+        List<Organisation> orgs = new ArrayList<>();
+        for (String[] o : ORGS) {
+            orgs.add(new Organisation(o[0], o[1], Role.valueOf(o[2]), List.of(pairs.get(o[0]).publicKey())));
+        }
+        TreeMap<String, String> params = new TreeMap<>();
+        params.put("currency.code", "CNY");
+        Genesis genesis = new Genesis(CHAIN_ID, suiteId, 8 * 60, genesisTime, orgs,
+                List.of(new ValidatorInfo(VALIDATOR, "central-bank", pairs.get(VALIDATOR).publicKey())), params);
+        GenesisFile.write(dir.resolve("genesis.json"), genesis);
+        NodeConfig.write(dir.resolve("node.json"), VALIDATOR, "genesis.json", "keys/" + VALIDATOR + ".pem", "db",
+                "127.0.0.1", apiPort, new SoloConfig(5_000, 100, 0), 200_000);
+        return genesis;
+    }
+}

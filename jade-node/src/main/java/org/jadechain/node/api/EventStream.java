@@ -1,0 +1,77 @@
+package org.jadechain.node.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.sse.SseClient;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jadechain.core.ledger.CommitListener;
+import org.jadechain.core.ledger.CommittedBlock;
+import org.jadechain.core.model.Receipt;
+
+/**
+ * The server-sent-event stream of committed blocks ({@code GET /v1/events}, event name {@code block}).
+ * Events are sent from one background thread (the ordering thread never waits on a client); when
+ * clients fall more than 1,024 blocks behind, the oldest unsent events are dropped. Gone clients are removed.
+ */
+public final class EventStream implements CommitListener {
+    private static final int MAX_CLIENTS = 256;
+    private final CopyOnWriteArrayList<SseClient> clients = new CopyOnWriteArrayList<>();
+    private final ObjectMapper json;
+    private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(
+            1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024),
+            r -> {
+                Thread t = new Thread(r, "sse-sender");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
+
+    public EventStream(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void connect(SseClient client) {
+        if (clients.size() >= MAX_CLIENTS) {
+            client.sendEvent("error", "{\"error\":\"TOO_MANY_SUBSCRIBERS\"}");
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        clients.add(client);
+        client.sendEvent("hello", "{\"subscribed\":\"block\"}");
+    }
+
+    public int subscribers() {
+        return clients.size();
+    }
+
+    @Override
+    public void committed(CommittedBlock block) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        ObjectNode n = json.createObjectNode();
+        n.put("height", block.height());
+        n.put("hash", block.headerHash().hex());
+        n.put("timestamp", block.block().header().timestamp());
+        n.put("txCount", block.block().transactions().size());
+        ArrayNode rs = n.putArray("receipts");
+        for (Receipt r : block.receipts()) {
+            ObjectNode rn = rs.addObject();
+            rn.put("txHash", r.txHash().hex());
+            rn.put("code", r.code().name());
+            rn.put("kind", r.kind().name());
+        }
+        String data = n.toString();
+        sender.execute(() -> {
+            for (SseClient c : clients) {
+                try {
+                    c.sendEvent("block", data);
+                } catch (RuntimeException e) {
+                    clients.remove(c);
+                }
+            }
+        });
+    }
+}

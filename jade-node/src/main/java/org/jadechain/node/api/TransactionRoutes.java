@@ -1,0 +1,184 @@
+package org.jadechain.node.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jadechain.core.codec.DecodeException;
+import org.jadechain.core.crypto.Hash;
+import org.jadechain.core.crypto.Hex;
+import org.jadechain.core.exec.CheckedTransaction;
+import org.jadechain.core.model.Transaction;
+import org.jadechain.node.NodeContext;
+import org.jadechain.node.mempool.Admission;
+import org.jadechain.node.query.ChainQueries;
+
+/** Submitting transactions (single and batch) and reading them back, optionally waiting for commit. */
+final class TransactionRoutes {
+    static final int MAX_BATCH = 10_000;
+    static final long MAX_WAIT_MILLIS = 30_000;
+
+    private final NodeContext node;
+    private final ObjectMapper json;
+    private final JsonViews views;
+
+    TransactionRoutes(NodeContext node, ObjectMapper json, JsonViews views) {
+        this.node = node;
+        this.json = json;
+        this.views = views;
+    }
+
+    void register(Javalin app) {
+        app.post("/v1/transactions", this::submit);
+        app.post("/v1/transactions/batch", this::submitBatch);
+        app.get("/v1/transactions/{hash}", this::get);
+    }
+
+    private void submit(Context ctx) {
+        byte[] bytes;
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (type.startsWith("application/octet-stream")) {
+            bytes = ctx.bodyAsBytes();
+        } else {
+            JsonNode body = Requests.jsonBody(ctx, json);
+            bytes = Requests.hexField(body, "tx");
+        }
+        Transaction tx = decode(bytes);
+        Admission a = node.metrics().submitTimer().record(() -> admit(tx));
+        if (!a.accepted()) {
+            throw new ApiException(a.httpStatus(), a.code(), a.message());
+        }
+        ctx.status(202).json(json.createObjectNode().put("txHash", tx.hash().hex()).put("status", "PENDING"));
+    }
+
+    private Admission admit(Transaction tx) {
+        return admitChecked(node.verifier().check(tx));
+    }
+
+    private Admission admitChecked(CheckedTransaction checked) {
+        Admission a = node.mempool().admit(checked);
+        if (a.accepted()) {
+            node.metrics().accepted();
+        } else {
+            node.metrics().refused(a.code());
+        }
+        return a;
+    }
+
+    private static Transaction decode(byte[] bytes) {
+        try {
+            return Transaction.decode(bytes);
+        } catch (DecodeException e) {
+            throw new ApiException(bytes.length > org.jadechain.core.codec.Limits.MAX_TX_BYTES ? 413 : 400,
+                    bytes.length > org.jadechain.core.codec.Limits.MAX_TX_BYTES ? "TOO_LARGE" : "MALFORMED",
+                    "not a valid transaction: " + e.getMessage());
+        }
+    }
+
+    private void submitBatch(Context ctx) {
+        JsonNode body = Requests.jsonBody(ctx, json);
+        JsonNode txs = body.get("txs");
+        if (txs == null || !txs.isArray()) {
+            throw ApiException.badRequest("body must be {\"txs\": [hex, ...]}");
+        }
+        if (txs.size() > MAX_BATCH) {
+            throw new ApiException(413, "TOO_LARGE", "a batch holds at most " + MAX_BATCH + " transactions");
+        }
+        int n = txs.size();
+        ObjectNode[] results = new ObjectNode[n];
+        List<Transaction> decoded = new ArrayList<>(n);
+        List<Integer> positions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            JsonNode t = txs.get(i);
+            try {
+                if (t == null || !t.isTextual()) {
+                    throw new DecodeException("entry is not a hex string");
+                }
+                byte[] bytes;
+                try {
+                    bytes = Hex.decode(t.asText());
+                } catch (IllegalArgumentException e) {
+                    throw new DecodeException(e.getMessage());
+                }
+                decoded.add(Transaction.decode(bytes));
+                positions.add(i);
+            } catch (DecodeException e) {
+                results[i] = error(null, "MALFORMED", e.getMessage());
+            }
+        }
+        List<CheckedTransaction> checked = node.verifier().checkAll(decoded);
+        for (int k = 0; k < checked.size(); k++) {
+            CheckedTransaction c = checked.get(k);
+            Admission a = admitChecked(c);
+            String hash = c.transaction().hash().hex();
+            results[positions.get(k)] = a.accepted()
+                    ? json.createObjectNode().put("txHash", hash).put("status", "PENDING")
+                    : error(hash, a.code(), a.message());
+        }
+        ObjectNode out = json.createObjectNode();
+        ArrayNode arr = out.putArray("results");
+        for (ObjectNode r : results) {
+            arr.add(r);
+        }
+        ctx.json(out);
+    }
+
+    private ObjectNode error(String hash, String code, String message) {
+        ObjectNode n = json.createObjectNode();
+        if (hash == null) {
+            n.putNull("txHash");
+        } else {
+            n.put("txHash", hash);
+        }
+        n.put("error", code).put("message", message);
+        return n;
+    }
+
+    private void get(Context ctx) {
+        Hash hash = Requests.hashParam(ctx, "hash");
+        long wait = Requests.longQuery(ctx, "wait", 0, 0, MAX_WAIT_MILLIS);
+        ChainQueries.CommittedTx c = node.queries().transaction(hash);
+        if (c == null && wait > 0 && node.mempool().contains(hash)) {
+            CompletableFuture<Long> f = node.waiters().await(hash);
+            try {
+                c = node.queries().transaction(hash);
+                if (c == null) {
+                    f.get(wait, TimeUnit.MILLISECONDS);
+                    c = node.queries().transaction(hash);
+                }
+            } catch (TimeoutException e) {
+                c = null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                node.waiters().cancel(hash, f);
+            }
+        }
+        if (c == null) {
+            if (node.mempool().contains(hash)) {
+                ctx.json(json.createObjectNode().put("txHash", hash.hex()).put("status", "PENDING"));
+                return;
+            }
+            throw ApiException.notFound("no transaction " + hash.hex() + " is pending or committed here");
+        }
+        ObjectNode n = json.createObjectNode();
+        n.put("txHash", hash.hex());
+        n.put("status", "COMMITTED");
+        n.put("height", c.block().header().height());
+        n.put("index", c.index());
+        n.put("timestamp", c.block().header().timestamp());
+        n.set("transaction", views.transaction(c.tx()));
+        n.set("receipt", views.receipt(c.receipt()));
+        ctx.json(n);
+    }
+}

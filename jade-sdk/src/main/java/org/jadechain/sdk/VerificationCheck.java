@@ -1,0 +1,39 @@
+package org.jadechain.sdk;
+
+/** The checks {@link ReceiptVerifier} runs, in order; each has a short name for reports. */
+public enum VerificationCheck {
+    FORMAT("format", "the bundle is well-formed: every field present, of the right type, in lower-case hex"),
+    CHAIN("chain", "the bundle's chain id and crypto suite are the genesis file's"),
+    HEADER("header", "the block header decodes and every field shown equals the decoded one"),
+    HEADER_HASH("header-hash", "the header hash is the hash of the encoded header"),
+    TRANSACTION("transaction", "the transaction decodes, has the stated hash and is for this chain"),
+    TX_INCLUSION("tx-inclusion", "the transaction is in the block (Merkle proof to the header's transaction root)"),
+    RECEIPT("receipt", "the receipt decodes, is for this transaction and says OK"),
+    RECEIPT_INCLUSION("receipt-inclusion", "the receipt is in the block (Merkle proof to the header's receipt root)"),
+    CERTIFICATE("certificate", "a majority of the genesis validators signed the block header"),
+    EVIDENCE("evidence", "the transaction is evidence.recordEvidence of the bundle's document hash"),
+    DOCUMENT("document", "the document's hash is the recorded document hash");
+
+    private final String label;
+    private final String description;
+
+    VerificationCheck(String label, String description) {
+        this.label = label;
+        this.description = description;
+    }
+
+    /** The short name, e.g. {@code tx-inclusion}. */
+    public String label() {
+        return label;
+    }
+
+    /** What passing the check establishes, as one sentence. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
