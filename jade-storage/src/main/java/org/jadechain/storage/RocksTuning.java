@@ -122,7 +122,8 @@ final class RocksTuning implements AutoCloseable {
     }
 
     /**
-     * Forwards RocksDB's warnings and errors to {@link System.Logger}, writing nothing to disk, and keeps
+     * Forwards RocksDB's errors (and, at debug level, its warnings) to {@link System.Logger}, writing nothing
+     * to disk, and keeps
      * the last few that report corruption. Called from RocksDB's threads.
      */
     private static final class PlatformLogger extends Logger {
@@ -138,7 +139,8 @@ final class RocksTuning implements AutoCloseable {
         @Override
         protected void log(InfoLogLevel level, String message) {
             boolean error = level == InfoLogLevel.ERROR_LEVEL || level == InfoLogLevel.FATAL_LEVEL;
-            LOG.log(error ? System.Logger.Level.ERROR : System.Logger.Level.WARNING, message);
+            // RocksDB's warnings are routine (prefetch sizes, table ids); corruption comes back as an exception.
+            LOG.log(error ? System.Logger.Level.ERROR : System.Logger.Level.DEBUG, message);
             if (message.contains("Corruption")) {
                 synchronized (reports) {
                     if (reports.size() == KEPT_REPORTS) {
