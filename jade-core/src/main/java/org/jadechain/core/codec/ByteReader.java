@@ -60,7 +60,8 @@ public final class ByteReader {
         for (int i = 0; i < 10; i++) {
             need(1, what);
             int b = buf[pos++] & 0xff;
-            if (shift == 63 && (b & 0xfe) != 0) {
+            if (shift == 63) {
+                // nine 7-bit groups already carry 63 bits: a tenth byte could only make the value negative
                 throw new DecodeException(what + ": varint exceeds 63 bits (negative or too large)");
             }
             result |= (long) (b & 0x7f) << shift;

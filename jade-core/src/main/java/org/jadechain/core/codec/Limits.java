@@ -19,6 +19,9 @@ public final class Limits {
     public static final int MAX_ATTRIBUTES = 64;
     public static final int MAX_ATTRIBUTE_VALUE_BYTES = 8 * 1024;
     public static final int MAX_VALIDATORS = 256;
+    /** An organisation's display name, in UTF-8 bytes. */
+    public static final int MAX_ORGANISATION_NAME_BYTES = 256;
+    public static final int MAX_ADMIN_KEYS = 64;
     /** Nonces are below 2^53 so they survive any JSON client unchanged. */
     public static final long MAX_NONCE = (1L << 53) - 1;
 

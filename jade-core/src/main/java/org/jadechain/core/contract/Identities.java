@@ -71,9 +71,9 @@ public final class Identities {
         }
         try {
             ByteReader r = new ByteReader(v);
-            String name = r.string("name", 256);
+            String name = r.string("name", Limits.MAX_ORGANISATION_NAME_BYTES);
             Role role = Role.valueOf(r.string("role", Limits.MAX_NAME_BYTES));
-            int n = (int) r.varint("keys", 64);
+            int n = (int) r.varint("keys", Limits.MAX_ADMIN_KEYS);
             List<PublicKey> keys = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 keys.add(suite.decodePublicKey(r.bytes("key", Limits.MAX_PUBLIC_KEY_BYTES)));

@@ -65,6 +65,7 @@ public final class BlockExecutor {
             String message = "";
             try {
                 inv.call(t.contract(), t.method(), t.args());
+                ReceiptLimits.check(inv.events(), inv.output());
                 inv.commit();
             } catch (ContractException e) {
                 code = e.code();
@@ -100,6 +101,7 @@ public final class BlockExecutor {
         Invocation inv = new Invocation(chain, contracts, block, height, timestamp, tx.hash(), caller);
         try {
             inv.call(tx.contract(), tx.method(), tx.args());
+            ReceiptLimits.check(inv.events(), inv.output());
         } catch (ContractException e) {
             return refused(tx.hash(), e.code(), e.getMessage());
         } catch (RuntimeException e) {

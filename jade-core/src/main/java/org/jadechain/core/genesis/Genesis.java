@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jadechain.core.codec.ByteWriter;
+import org.jadechain.core.codec.Limits;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.CryptoSuites;
 import org.jadechain.core.crypto.Hash;
@@ -23,8 +24,8 @@ public record Genesis(String chainId, SuiteId suite, int utcOffsetMinutes, long 
         organisations = List.copyOf(organisations);
         validators = List.copyOf(validators);
         parameters = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
-        if (validators.isEmpty()) {
-            throw new IllegalArgumentException("genesis names no validator");
+        if (validators.isEmpty() || validators.size() > Limits.MAX_VALIDATORS) {
+            throw new IllegalArgumentException("genesis must name 1.." + Limits.MAX_VALIDATORS + " validators");
         }
         if (utcOffsetMinutes < -14 * 60 || utcOffsetMinutes > 14 * 60) {
             throw new IllegalArgumentException("time zone offset out of range: " + utcOffsetMinutes + " minutes");
@@ -33,6 +34,15 @@ public record Genesis(String chainId, SuiteId suite, int utcOffsetMinutes, long 
         for (Organisation o : organisations) {
             if (!ids.add(o.id())) {
                 throw new IllegalArgumentException("organisation id used twice: " + o.id());
+            }
+            if (utf8(o.id()) == 0 || utf8(o.id()) > Limits.MAX_NAME_BYTES) {
+                throw new IllegalArgumentException("organisation id must be 1.." + Limits.MAX_NAME_BYTES + " bytes: " + o.id());
+            }
+            if (utf8(o.name()) > Limits.MAX_ORGANISATION_NAME_BYTES) {
+                throw new IllegalArgumentException("name of " + o.id() + " is over " + Limits.MAX_ORGANISATION_NAME_BYTES + " bytes");
+            }
+            if (o.adminKeys().size() > Limits.MAX_ADMIN_KEYS) {
+                throw new IllegalArgumentException(o.id() + " has over " + Limits.MAX_ADMIN_KEYS + " admin keys");
             }
             for (PublicKey k : o.adminKeys()) {
                 if (k.suite() != suite) {
@@ -45,6 +55,10 @@ public record Genesis(String chainId, SuiteId suite, int utcOffsetMinutes, long 
                 throw new IllegalArgumentException("validator " + v.id() + " key is not of suite " + suite.label());
             }
         }
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     public CryptoSuite cryptoSuite() {

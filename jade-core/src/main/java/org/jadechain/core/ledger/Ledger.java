@@ -201,6 +201,9 @@ public final class Ledger {
         if (!m.stateRoot().equals(h.stateRoot())) {
             throw new BlockRejectedException(height, "state root differs: header " + h.stateRoot().hex() + ", computed " + m.stateRoot().hex());
         }
+        if (!java.util.Arrays.equals(m.encode(), h.encode())) {
+            throw new BlockRejectedException(height, "header differs from the one recomputed from its contents");
+        }
         return mine;
     }
 
