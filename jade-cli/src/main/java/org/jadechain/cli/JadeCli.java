@@ -1,6 +1,12 @@
 package org.jadechain.cli;
 
+import org.jadechain.cli.commands.BankCommand;
 import org.jadechain.cli.commands.BlockCommand;
+import org.jadechain.cli.commands.CentralBankCommand;
+import org.jadechain.cli.commands.CourtCommand;
+import org.jadechain.cli.commands.RegulatorCommand;
+import org.jadechain.cli.commands.SupplyCommand;
+import org.jadechain.cli.commands.WalletCommand;
 import org.jadechain.cli.commands.DevnetCommand;
 import org.jadechain.cli.commands.EvidenceCommand;
 import org.jadechain.cli.commands.InitCommand;
@@ -18,7 +24,9 @@ import picocli.CommandLine.Command;
         description = "Jadechain: a permissioned ledger for a sovereign digital currency, courts and records.",
         subcommands = {DevnetCommand.class, InitCommand.class, NodeCommand.class, KeysCommand.class,
                 StatusCommand.class, BlockCommand.class, TxCommand.class, EvidenceCommand.class,
-                ProofCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+                ProofCommand.class, VerifyCommand.class, CentralBankCommand.class, BankCommand.class,
+                WalletCommand.class, CourtCommand.class, RegulatorCommand.class, SupplyCommand.class,
+                CommandLine.HelpCommand.class})
 public final class JadeCli {
 
     public static void main(String[] args) {

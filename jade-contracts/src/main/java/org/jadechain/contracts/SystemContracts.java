@@ -1,6 +1,7 @@
 package org.jadechain.contracts;
 
 import java.util.List;
+import org.jadechain.contracts.currency.CurrencyContract;
 import org.jadechain.contracts.evidence.EvidenceContract;
 import org.jadechain.core.contract.ContractRegistry;
 
@@ -10,6 +11,6 @@ public final class SystemContracts {
     }
 
     public static ContractRegistry registry() {
-        return new ContractRegistry(List.of(new EvidenceContract()));
+        return new ContractRegistry(List.of(new CurrencyContract(), new EvidenceContract()));
     }
 }

@@ -72,10 +72,12 @@ public final class JadeNode implements AutoCloseable {
             throw new IOException("solo ordering needs exactly one validator; genesis names " + genesis.validators().size());
         }
         RocksLedgerStore store = RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE);
+        SignatureVerifier verifier = null;
+        ApiServer api = null;
         try {
             Ledger ledger = new Ledger(genesis, SystemContracts.registry(), store);
             Mempool mempool = new Mempool(config.mempoolCapacity(), clock, store, genesis.cryptoSuite());
-            SignatureVerifier verifier = SignatureVerifier.allCores(
+            verifier = SignatureVerifier.allCores(
                     new TransactionValidator(genesis.chainId(), genesis.cryptoSuite()));
             CommitWaiters waiters = new CommitWaiters();
             NodeMetrics metrics = new NodeMetrics();
@@ -84,7 +86,7 @@ public final class JadeNode implements AutoCloseable {
                     new ChainQueries(store), metrics, ordering);
             metrics.gauge("jade_height", "height of the last committed block", ledger::height);
             metrics.gauge("jade_mempool_size", "transactions waiting for a block", mempool::size);
-            ApiServer api = new ApiServer(ctx, new ObjectMapper());
+            api = new ApiServer(ctx, new ObjectMapper());
             ordering.addListener(mempool);
             ordering.addListener(waiters);
             ordering.addListener(metrics);
@@ -95,6 +97,12 @@ public final class JadeNode implements AutoCloseable {
                     ledger.height(), config.apiHost(), api.port());
             return new JadeNode(config, store, ordering, api, verifier, ctx);
         } catch (RuntimeException e) {
+            if (api != null) {
+                api.close();
+            }
+            if (verifier != null) {
+                verifier.close();
+            }
             store.close();
             throw e;
         }

@@ -163,6 +163,18 @@ public final class JadeClient {
         return Optional.ofNullable(http.find("/v1/blocks/hash/" + hex(blockHash, "block hash"), Duration.ZERO).body());
     }
 
+    /**
+     * Any JSON read of the API (e.g. {@code /v1/currency/wallets/<address>}), or empty on 404.
+     *
+     * @throws JadeApiException for any other refusal or when the node cannot be reached
+     */
+    public Optional<JsonNode> getJson(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("API path must start with /: " + path);
+        }
+        return Optional.ofNullable(http.find(path, Duration.ZERO).body());
+    }
+
     public NonceInfo nonce(Address address) {
         String path = "/v1/accounts/" + address.hex() + "/nonce";
         return parse("GET " + path, http.get(path), NonceInfo::from);

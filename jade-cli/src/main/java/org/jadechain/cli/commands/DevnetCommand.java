@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jadechain.cli.devnet.DemoConsortium;
+import org.jadechain.cli.devnet.DevnetSeed;
+import org.jadechain.sdk.JadeClient;
 import org.jadechain.core.crypto.SuiteId;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.node.JadeNode;
@@ -47,6 +49,13 @@ public final class DevnetCommand implements Callable<Integer> {
         NodeConfig config = NodeConfig.read(data.resolve("node.json"));
         JadeNode node = JadeNode.start(config, System::currentTimeMillis);
         String url = "http://localhost:" + node.apiPort();
+        if (node.context().ledger().height() == 0) {
+            try {
+                DevnetSeed.run(new JadeClient(url), data.resolve("keys"), genesis, System.out);
+            } catch (Exception e) {
+                System.err.println("warning: could not fund the demo wallets: " + e.getMessage());
+            }
+        }
         System.out.println();
         System.out.println("Jadechain devnet '" + genesis.chainId() + "' (" + genesis.suite().label() + ") at height "
                 + node.context().ledger().height() + ", API on " + url + "/v1/status");
@@ -57,6 +66,7 @@ public final class DevnetCommand implements Callable<Integer> {
         System.out.println("  ./jade status");
         System.out.println("  ./jade evidence record README.md");
         System.out.println("  ./jade proof verify README.md.receipt.json");
+        System.out.println("  ./jade wallet balance                  (citizen-1's wallet; then: ./jade wallet pay citizen-3 12.50)");
         System.out.println("Stop with Ctrl-C; start again with ./jade devnet to resume where it stopped.");
         System.out.flush();
         NodeCommand.runUntilStopped(node);

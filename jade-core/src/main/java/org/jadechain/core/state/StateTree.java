@@ -29,8 +29,19 @@ public final class StateTree {
         }
         this.suite = suite;
         System.arraycopy(bucketHashes, 0, nodes, StateKeys.BUCKETS, StateKeys.BUCKETS);
+        Hash lastLeft = null;
+        Hash lastRight = null;
+        Hash lastParent = null;
         for (int i = StateKeys.BUCKETS - 1; i >= 1; i--) {
-            nodes[i] = node(nodes[2 * i], nodes[2 * i + 1]);
+            Hash l = nodes[2 * i];
+            Hash r = nodes[2 * i + 1];
+            // runs of empty buckets share one Hash instance, so an empty tree costs 16 hashes, not 65,535
+            if (l != lastLeft || r != lastRight) {
+                lastParent = node(l, r);
+                lastLeft = l;
+                lastRight = r;
+            }
+            nodes[i] = lastParent;
         }
     }
 

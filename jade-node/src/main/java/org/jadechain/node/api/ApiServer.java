@@ -28,16 +28,24 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.useVirtualThreads = false;
+            cfg.http.prefer405over404 = true;
         });
         new TransactionRoutes(node, json, views).register(app);
         new QueryRoutes(node, json, views).register(app);
         new ProofRoutes(node).register(app);
+        new CurrencyRoutes(node, json).register(app);
+        new OrganisationRoutes(node, json).register(app);
         app.sse("/v1/events", events::connect);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(node.metrics().scrape()));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
                 .json(json.createObjectNode().put("error", e.code()).put("message", e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-                .json(json.createObjectNode().put("error", e.getStatus() == 413 ? "TOO_LARGE" : "BAD_REQUEST")
+                .json(json.createObjectNode().put("error", switch (e.getStatus()) {
+                    case 404 -> "NOT_FOUND";
+                    case 405 -> "METHOD_NOT_ALLOWED";
+                    case 413 -> "TOO_LARGE";
+                    default -> "BAD_REQUEST";
+                })
                         .put("message", e.getStatus() == 413 ? "request body over " + MAX_BODY_BYTES + " bytes" : e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("request {} {} failed", ctx.method(), ctx.path(), e);
@@ -66,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         app.stop();
     }
 }

@@ -16,6 +16,7 @@ import org.jadechain.core.model.Receipt;
  */
 public final class EventStream implements CommitListener {
     private static final int MAX_CLIENTS = 256;
+    static final long KEEPALIVE_SECONDS = 15;
     private final CopyOnWriteArrayList<SseClient> clients = new CopyOnWriteArrayList<>();
     private final ObjectMapper json;
     private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(
@@ -26,8 +27,37 @@ public final class EventStream implements CommitListener {
                 return t;
             }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
 
+    private final java.util.concurrent.ScheduledExecutorService pinger =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sse-keepalive");
+                t.setDaemon(true);
+                return t;
+            });
+
     public EventStream(ObjectMapper json) {
         this.json = json;
+        pinger.scheduleAtFixedRate(() -> sender.execute(this::ping), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** A comment line to every subscriber: keeps idle streams open through proxies and finds gone clients. */
+    private void ping() {
+        for (SseClient c : clients) {
+            try {
+                c.sendComment("keep-alive");
+                if (c.terminated()) {
+                    clients.remove(c);
+                }
+            } catch (RuntimeException e) {
+                clients.remove(c);
+            }
+        }
+    }
+
+    /** Stops the keep-alive and sender threads. */
+    public void close() {
+        pinger.shutdownNow();
+        sender.shutdownNow();
     }
 
     public void connect(SseClient client) {
@@ -68,6 +98,9 @@ public final class EventStream implements CommitListener {
             for (SseClient c : clients) {
                 try {
                     c.sendEvent("block", data);
+                    if (c.terminated()) {
+                        clients.remove(c);
+                    }
                 } catch (RuntimeException e) {
                     clients.remove(c);
                 }

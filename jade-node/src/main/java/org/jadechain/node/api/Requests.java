@@ -13,8 +13,34 @@ final class Requests {
     private Requests() {
     }
 
+    /**
+     * The request body, refused with 413 beyond {@link ApiServer#MAX_BODY_BYTES} however it is framed:
+     * Javalin's own limit looks only at a declared Content-Length, and a chunked body declares none, so
+     * the body is read here with a bound rather than whole.
+     */
+    static byte[] body(Context ctx) {
+        long limit = ApiServer.MAX_BODY_BYTES;
+        if (ctx.req().getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
+        byte[] body;
+        try {
+            body = ctx.req().getInputStream().readNBytes((int) limit + 1);
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+        }
+        if (body.length > limit) {
+            throw tooLarge(limit);
+        }
+        return body;
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(413, "TOO_LARGE", "request body over " + limit + " bytes");
+    }
+
     static JsonNode jsonBody(Context ctx, ObjectMapper json) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = body(ctx);
         if (body.length == 0) {
             throw ApiException.badRequest("request body is empty; expected JSON");
         }

@@ -46,7 +46,7 @@ final class TransactionRoutes {
         byte[] bytes;
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         if (type.startsWith("application/octet-stream")) {
-            bytes = ctx.bodyAsBytes();
+            bytes = Requests.body(ctx);
         } else {
             JsonNode body = Requests.jsonBody(ctx, json);
             bytes = Requests.hexField(body, "tx");
@@ -169,7 +169,12 @@ final class TransactionRoutes {
                 ctx.json(json.createObjectNode().put("txHash", hash.hex()).put("status", "PENDING"));
                 return;
             }
-            throw ApiException.notFound("no transaction " + hash.hex() + " is pending or committed here");
+            // The mempool lets go of a transaction only after its block is stored, so one that left the
+            // mempool since the look-up above is in the store now.
+            c = node.queries().transaction(hash);
+            if (c == null) {
+                throw ApiException.notFound("no transaction " + hash.hex() + " is pending or committed here");
+            }
         }
         ObjectNode n = json.createObjectNode();
         n.put("txHash", hash.hex());
