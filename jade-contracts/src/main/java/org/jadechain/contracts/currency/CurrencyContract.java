@@ -103,6 +103,12 @@ public final class CurrencyContract implements Contract {
         return methods;
     }
 
+    /** No negative balance, frozen within balance and cases, no wallet over its cap, and the supply adds up. */
+    @Override
+    public java.util.List<String> checkInvariants(org.jadechain.core.state.StateReader state) {
+        return CurrencyQueries.checkInvariants(state);
+    }
+
     /**
      * Parses the {@code currency.*} genesis parameters and stores them.
      *

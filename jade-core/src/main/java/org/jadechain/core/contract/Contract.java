@@ -19,4 +19,12 @@ public interface Contract {
     /** Writes the contract's initial state from the genesis document (block 0). */
     default void initialise(Genesis genesis, StateOverlay state) {
     }
+
+    /**
+     * The contract's invariants over a whole state (e.g. "the supply adds up"), checked after every block
+     * by tests and by {@code jade verify}. Returns the violations, empty when all hold. Read-only.
+     */
+    default java.util.List<String> checkInvariants(org.jadechain.core.state.StateReader state) {
+        return java.util.List.of();
+    }
 }

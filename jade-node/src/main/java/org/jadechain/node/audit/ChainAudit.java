@@ -30,7 +30,8 @@ import org.jadechain.storage.InMemoryLedgerStore;
  * the one before, carries a valid certificate from the genesis validators, is indexed where it should
  * be, and re-executes (in a fresh in-memory ledger) to the same transaction, receipt and state roots and
  * the same receipts byte for byte; finally the stored state must equal the replayed state bucket by
- * bucket. Stops at the first problem and names its height. Not thread-safe; runs on the caller's thread
+ * bucket; after every block each contract's invariants must hold (e.g. the currency supply adds up).
+ * Stops at the first problem and names its height. Not thread-safe; runs on the caller's thread
  * (signatures are checked in parallel through the given verifier).
  */
 public final class ChainAudit {
@@ -154,6 +155,12 @@ public final class ChainAudit {
             }
         }
         replay.commit(mine, cert);
+        for (org.jadechain.core.contract.Contract c : contracts.all()) {
+            List<String> violations = c.checkInvariants(replay.store());
+            if (!violations.isEmpty()) {
+                return "contract " + c.name() + " invariants broken after this block: " + violations;
+            }
+        }
         return null;
     }
 
