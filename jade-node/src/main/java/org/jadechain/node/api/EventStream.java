@@ -10,7 +10,9 @@ import org.jadechain.core.ledger.CommittedBlock;
 import org.jadechain.core.model.Receipt;
 
 /**
- * The server-sent-event stream of committed blocks ({@code GET /v1/events}, event name {@code block}).
+ * The server-sent-event stream of committed blocks ({@code GET /v1/events}): an event {@code block} per
+ * block, followed by an event {@code alert} for each regulator alert (contract events of type {@code Alert})
+ * its transactions raised.
  * Events are sent from one background thread (the ordering thread never waits on a client); when
  * clients fall more than 1,024 blocks behind, the oldest unsent events are dropped. Gone clients are removed.
  */
@@ -94,10 +96,27 @@ public final class EventStream implements CommitListener {
             rn.put("kind", r.kind().name());
         }
         String data = n.toString();
+        java.util.List<String> alerts = new java.util.ArrayList<>();
+        for (Receipt r : block.receipts()) {
+            for (org.jadechain.core.model.Event e : r.events()) {
+                if (e.type().equals("Alert")) {
+                    ObjectNode a = json.createObjectNode();
+                    a.put("height", block.height()).put("txHash", r.txHash().hex()).put("contract", e.contract());
+                    ObjectNode attrs = a.putObject("attributes");
+                    for (org.jadechain.core.model.Attribute at : e.attributes()) {
+                        attrs.put(at.name(), at.value());
+                    }
+                    alerts.add(a.toString());
+                }
+            }
+        }
         sender.execute(() -> {
             for (SseClient c : clients) {
                 try {
                     c.sendEvent("block", data);
+                    for (String alert : alerts) {
+                        c.sendEvent("alert", alert);
+                    }
                     if (c.terminated()) {
                         clients.remove(c);
                     }
