@@ -15,7 +15,16 @@ import org.jadechain.core.model.Transaction;
  * one per transaction, so transaction i's receipt is at {@code receipts - txCount + i}. Thread-safe.
  */
 public final class ChainQueries {
+    private static final int CACHED_BLOCKS = 32;
+
     private final LedgerStore store;
+    /** Committed blocks never change, so decoded ones are kept for repeated look-ups (access order). */
+    private final java.util.LinkedHashMap<Long, DecodedBlock> cache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, DecodedBlock> eldest) {
+            return size() > CACHED_BLOCKS;
+        }
+    };
 
     public ChainQueries(LedgerStore store) {
         this.store = store;
@@ -28,12 +37,22 @@ public final class ChainQueries {
 
     /** A decoded block, or null when there is none at that height. */
     public DecodedBlock block(long height) {
+        synchronized (cache) {
+            DecodedBlock cached = cache.get(height);
+            if (cached != null) {
+                return cached;
+            }
+        }
         StoredBlock s = store.block(height);
         if (s == null) {
             return null;
         }
         try {
-            return new DecodedBlock(s, s.block(), s.receipts());
+            DecodedBlock d = new DecodedBlock(s, s.block(), s.receipts());
+            synchronized (cache) {
+                cache.put(height, d);
+            }
+            return d;
         } catch (DecodeException e) {
             throw new IllegalStateException("stored block " + height + " does not decode: " + e.getMessage(), e);
         }
