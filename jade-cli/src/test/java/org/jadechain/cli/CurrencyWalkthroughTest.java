@@ -64,7 +64,12 @@ class CurrencyWalkthroughTest {
             Cli.Run shopWallet = jade("bank", "open-wallet", "--class", "2", "--phone", "13800000009", "--name", "Shop One",
                     "--id-number", "91110000MA00000000", "--owner-key", keys.resolve("shop-1.pub.pem").toString(),
                     "--key", key("bank-a"), "--json");
+            // the devnet seed already opened shop-1's class-2 wallet (the courts demo's creditor): refused, and named
+            assertThat(shopWallet.status()).as(shopWallet.toString()).isEqualTo(1);
+            assertThat(json(shopWallet).path("code").asText()).isEqualTo("ALREADY_EXISTS");
+            assertThat(json(shopWallet).path("alreadyOpen").asBoolean()).isTrue();
             String ws = json(shopWallet).path("wallet").asText();
+            assertThat(json(jade("wallet", "balance", ws, "--json")).path("class").asInt()).isEqualTo(2);
 
             assertThat(jade("bank", "exchange-in", wc, "3000.00", "--key", key("bank-a")).status()).isZero();
             assertThat(jade("wallet", "pay", ws, "1500.00", "--key", key("citizen-2")).status()).isZero();

@@ -25,13 +25,24 @@ final class BundleFormat {
         present("chainId", b.chainId());
         present("suite", b.suite());
         hex("txHash", b.txHash(), Hash.LENGTH);
-        hex("transaction", b.transaction(), ANY);
-        proof("txProof", b.txProof());
+        if (b.transaction() != null || b.txProof() != null) {
+            hex("transaction", b.transaction(), ANY);
+            proof("txProof", b.txProof());
+        }
         hex("receipt", b.receipt(), ANY);
         proof("receiptProof", b.receiptProof());
         header(b.header());
         hex("headerHash", b.headerHash(), Hash.LENGTH);
         certificate(b.certificate());
+        if (b.caseEvidence() != null) {
+            if (!b.trigger()) {
+                throw new CheckFailure("caseEvidence belongs only in a case filing's (trigger's) bundle");
+            }
+            hex("caseEvidence", b.caseEvidence(), ANY);
+        }
+        if (b.documentHash() != null && b.trigger()) {
+            throw new CheckFailure("documentHash belongs only in a transaction's bundle");
+        }
     }
 
     private static void header(ReceiptBundle.Header h) throws CheckFailure {

@@ -21,16 +21,34 @@ import org.jadechain.sdk.json.JsonFormatException;
 
 /**
  * A receipt bundle (docs/API.md): everything needed to prove offline, with only the genesis file, that a
- * transaction was committed with an {@code OK} receipt. Binary values are kept as the hex text shown, so
- * that {@link ReceiptVerifier} judges exactly what the file says; nothing here is trusted.
+ * transaction — or a ledger trigger, such as a mediation deadline filing a court case — was committed with
+ * an {@code OK} receipt. Binary values are kept as the hex text shown, so that {@link ReceiptVerifier} judges
+ * exactly what the file says; nothing here is trusted.
+ *
+ * <p>A trigger's bundle has no {@code transaction} and no {@code txProof}; its {@code txHash} is the trigger's
+ * id. A case filing's bundle carries {@code caseEvidence}, the canonical encoding of the evidence filed, whose
+ * hash the filing receipt's {@code CaseFiled} event names.
  *
  * <p>{@link #fromJson} checks only the JSON shape (fields present, of the right JSON types);
- * {@link #toJson} writes the fields in the documented order and leaves {@code documentHash} out when null.
+ * {@link #toJson} writes the fields in the documented order and leaves out the optional ones when null.
  */
 public record ReceiptBundle(String format, String documentHash, String chainId, String suite, String txHash,
                             long blockHeight, String transaction, Proof txProof, String receipt, Proof receiptProof,
-                            Header header, String headerHash, Certificate certificate) {
+                            Header header, String headerHash, Certificate certificate, String caseEvidence) {
     public static final String FORMAT = "jadechain-receipt/1";
+
+    /** A bundle without case evidence (every bundle but a case filing's). */
+    public ReceiptBundle(String format, String documentHash, String chainId, String suite, String txHash,
+                         long blockHeight, String transaction, Proof txProof, String receipt, Proof receiptProof,
+                         Header header, String headerHash, Certificate certificate) {
+        this(format, documentHash, chainId, suite, txHash, blockHeight, transaction, txProof, receipt, receiptProof,
+                header, headerHash, certificate, null);
+    }
+
+    /** True for the receipt of a ledger trigger: no transaction and no transaction proof. */
+    public boolean trigger() {
+        return transaction == null && txProof == null;
+    }
 
     /** An RFC 9162 inclusion proof as shown: leaf index, tree size and the audit path in hex. */
     public record Proof(long leafIndex, long treeSize, List<String> path) {
@@ -160,13 +178,20 @@ public record ReceiptBundle(String format, String documentHash, String chainId, 
         n.put("suite", suite);
         n.put("txHash", txHash);
         n.put("blockHeight", blockHeight);
-        n.put("transaction", transaction);
-        n.set("txProof", txProof.toJson());
+        if (transaction != null) {
+            n.put("transaction", transaction);
+        }
+        if (txProof != null) {
+            n.set("txProof", txProof.toJson());
+        }
         n.put("receipt", receipt);
         n.set("receiptProof", receiptProof.toJson());
         n.set("header", header.toJson());
         n.put("headerHash", headerHash);
         n.set("certificate", certificate.toJson());
+        if (caseEvidence != null) {
+            n.put("caseEvidence", caseEvidence);
+        }
         return n;
     }
 
@@ -188,10 +213,11 @@ public record ReceiptBundle(String format, String documentHash, String chainId, 
         try {
             JsonFields f = JsonFields.of(json);
             return new ReceiptBundle(f.string("format"), f.optionalString("documentHash"), f.string("chainId"),
-                    f.string("suite"), f.string("txHash"), f.nonNegative("blockHeight"), f.string("transaction"),
-                    Proof.fromJson(f.object("txProof")), f.string("receipt"), Proof.fromJson(f.object("receiptProof")),
-                    Header.fromJson(f.object("header")), f.string("headerHash"),
-                    Certificate.fromJson(f.object("certificate")));
+                    f.string("suite"), f.string("txHash"), f.nonNegative("blockHeight"), f.optionalString("transaction"),
+                    f.has("txProof") ? Proof.fromJson(f.object("txProof")) : null, f.string("receipt"),
+                    Proof.fromJson(f.object("receiptProof")), Header.fromJson(f.object("header")),
+                    f.string("headerHash"), Certificate.fromJson(f.object("certificate")),
+                    f.optionalString("caseEvidence"));
         } catch (InvalidBundleException e) {
             throw e;
         } catch (JsonFormatException e) {

@@ -2,6 +2,7 @@ package org.jadechain.sdk;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jadechain.contracts.records.RecordsContract;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.contract.Args;
 import org.jadechain.core.contract.ContractException;
@@ -78,16 +79,68 @@ public final class ReceiptBundles {
         return build(stored.block(), stored.receipts(), index, stored.certificate(), genesis);
     }
 
-    /** For {@code evidence.recordEvidence}: its first argument in hex; otherwise null. */
+    /**
+     * The bundle for a ledger trigger's receipt (e.g. a mediation deadline that filed a court case): the
+     * receipt with its proof, the header and the certificate, and no transaction.
+     *
+     * @param receiptIndex the receipt's position among the block's receipts (triggers come first)
+     * @param caseEvidence the encoded evidence of the case the trigger filed, or null
+     * @throws IllegalArgumentException when the position is not a trigger's receipt, or the certificate is not
+     *     for the block
+     */
+    public static ReceiptBundle buildTrigger(StoredBlock stored, int receiptIndex, Genesis genesis, byte[] caseEvidence)
+            throws DecodeException {
+        Block block = stored.block();
+        List<Receipt> receipts = stored.receipts();
+        int triggers = receipts.size() - block.transactions().size();
+        if (receiptIndex < 0 || receiptIndex >= triggers || receipts.get(receiptIndex).kind() != Receipt.Kind.TRIGGER) {
+            throw new IllegalArgumentException("receipt " + receiptIndex + " of block " + block.header().height()
+                    + " is not a trigger's");
+        }
+        CryptoSuite suite = genesis.cryptoSuite();
+        Hash headerHash = block.header().hash(suite);
+        if (!stored.certificate().headerHash().equals(headerHash)) {
+            throw new IllegalArgumentException("the certificate is not for block " + block.header().height());
+        }
+        MerkleTree merkle = new MerkleTree(suite);
+        List<byte[]> receiptLeaves = new ArrayList<>(receipts.size());
+        for (Receipt r : receipts) {
+            receiptLeaves.add(r.encode());
+        }
+        return new ReceiptBundle(ReceiptBundle.FORMAT, null, genesis.chainId(), genesis.suite().label(),
+                receipts.get(receiptIndex).txHash().hex(), block.header().height(), null, null,
+                Hex.encode(receiptLeaves.get(receiptIndex)),
+                ReceiptBundle.Proof.of(merkle.proof(merkle.leafHashes(receiptLeaves), receiptIndex)),
+                ReceiptBundle.Header.of(block.header()), headerHash.hex(),
+                ReceiptBundle.Certificate.of(stored.certificate(), genesis.validators()),
+                caseEvidence == null ? null : Hex.encode(caseEvidence));
+    }
+
+    /** The document hash a transaction records, in hex, or null: see {@link #documentHashPosition}. */
     static String documentHashOf(Transaction tx) {
-        if (!tx.contract().equals(EvidenceCalls.CONTRACT) || !tx.method().equals(EvidenceCalls.RECORD_EVIDENCE)) {
+        int position = documentHashPosition(tx);
+        if (position < 0) {
             return null;
         }
         try {
             Args args = Args.decode(tx.args());
-            return args.size() == 0 ? null : Hex.encode(args.bytes(0));
+            return args.size() <= position ? null : Hex.encode(args.bytes(position));
         } catch (ContractException e) {
             return null;
         }
+    }
+
+    /**
+     * Which argument of the call is a document hash: 0 for {@code evidence.recordEvidence}, 2 for
+     * {@code records.submit}; -1 for any other call.
+     */
+    static int documentHashPosition(Transaction tx) {
+        if (tx.contract().equals(EvidenceCalls.CONTRACT) && tx.method().equals(EvidenceCalls.RECORD_EVIDENCE)) {
+            return 0;
+        }
+        if (tx.contract().equals(RecordsContract.NAME) && tx.method().equals(RecordsContract.SUBMIT)) {
+            return 2;
+        }
+        return -1;
     }
 }

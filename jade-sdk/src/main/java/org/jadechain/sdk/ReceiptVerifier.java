@@ -14,8 +14,9 @@ import org.jadechain.sdk.json.JsonFormatException;
  * names it. Malformed input of any kind (not JSON, missing fields, wrong types, bad hex, undecodable
  * bytes) is a failed check with a reason, never an exception. Stateless and thread-safe.
  *
- * <p>The {@code evidence} check runs only for bundles with a {@code documentHash}; the {@code document}
- * check only when a document file is given.
+ * <p>A trigger's bundle (no transaction) skips the {@code transaction} and {@code tx-inclusion} checks. The
+ * {@code evidence} check runs only for bundles with a {@code documentHash}, {@code case-evidence} only for
+ * bundles with {@code caseEvidence}, and the {@code document} check only when a document file is given.
  */
 public final class ReceiptVerifier {
     private final Genesis genesis;
@@ -66,6 +67,7 @@ public final class ReceiptVerifier {
     private VerificationResult run(ReceiptBundle bundle, Path document) {
         VerificationRun run = new VerificationRun(genesis, bundle);
         List<VerificationCheck> passed = new ArrayList<>();
+        boolean trigger = bundle != null && bundle.trigger();
         List<Step> steps = new ArrayList<>(List.of(
                 new Step(VerificationCheck.FORMAT, () -> {
                     if (bundle == null) {
@@ -75,14 +77,19 @@ public final class ReceiptVerifier {
                 }),
                 new Step(VerificationCheck.CHAIN, run::chain),
                 new Step(VerificationCheck.HEADER, run::header),
-                new Step(VerificationCheck.HEADER_HASH, run::headerHash),
-                new Step(VerificationCheck.TRANSACTION, run::transaction),
-                new Step(VerificationCheck.TX_INCLUSION, run::txInclusion),
-                new Step(VerificationCheck.RECEIPT, run::receipt),
-                new Step(VerificationCheck.RECEIPT_INCLUSION, run::receiptInclusion),
-                new Step(VerificationCheck.CERTIFICATE, run::certificate)));
+                new Step(VerificationCheck.HEADER_HASH, run::headerHash)));
+        if (!trigger) {
+            steps.add(new Step(VerificationCheck.TRANSACTION, run::transaction));
+            steps.add(new Step(VerificationCheck.TX_INCLUSION, run::txInclusion));
+        }
+        steps.add(new Step(VerificationCheck.RECEIPT, run::receipt));
+        steps.add(new Step(VerificationCheck.RECEIPT_INCLUSION, run::receiptInclusion));
+        steps.add(new Step(VerificationCheck.CERTIFICATE, run::certificate));
         if (bundle != null && bundle.documentHash() != null) {
             steps.add(new Step(VerificationCheck.EVIDENCE, run::evidence));
+        }
+        if (bundle != null && bundle.caseEvidence() != null) {
+            steps.add(new Step(VerificationCheck.CASE_EVIDENCE, run::caseEvidence));
         }
         if (document != null) {
             steps.add(new Step(VerificationCheck.DOCUMENT, () -> run.document(document)));

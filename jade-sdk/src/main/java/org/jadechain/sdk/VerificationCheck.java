@@ -8,10 +8,11 @@ public enum VerificationCheck {
     HEADER_HASH("header-hash", "the header hash is the hash of the encoded header"),
     TRANSACTION("transaction", "the transaction decodes, has the stated hash and is for this chain"),
     TX_INCLUSION("tx-inclusion", "the transaction is in the block (Merkle proof to the header's transaction root)"),
-    RECEIPT("receipt", "the receipt decodes, is for this transaction and says OK"),
+    RECEIPT("receipt", "the receipt decodes, is for this transaction (or ledger trigger) and says OK"),
     RECEIPT_INCLUSION("receipt-inclusion", "the receipt is in the block (Merkle proof to the header's receipt root)"),
     CERTIFICATE("certificate", "a majority of the genesis validators signed the block header"),
-    EVIDENCE("evidence", "the transaction is evidence.recordEvidence of the bundle's document hash"),
+    EVIDENCE("evidence", "the transaction is evidence.recordEvidence or records.submit of the bundle's document hash"),
+    CASE_EVIDENCE("case-evidence", "the case evidence is canonical and hashes to the evidence hash the receipt's CaseFiled event names"),
     DOCUMENT("document", "the document's hash is the recorded document hash");
 
     private final String label;

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jadechain.contracts.court.CaseEvidence;
+import org.jadechain.contracts.court.CourtContract;
+import org.jadechain.contracts.records.RecordsContract;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.contract.Args;
 import org.jadechain.core.contract.ContractException;
@@ -18,6 +21,7 @@ import org.jadechain.core.merkle.InclusionProof;
 import org.jadechain.core.merkle.MerkleTree;
 import org.jadechain.core.model.BlockHeader;
 import org.jadechain.core.model.CommitCertificate;
+import org.jadechain.core.model.Event;
 import org.jadechain.core.model.Receipt;
 import org.jadechain.core.model.Transaction;
 
@@ -35,6 +39,7 @@ final class VerificationRun {
     private byte[] txBytes;
     private Transaction tx;
     private byte[] receiptBytes;
+    private Receipt decodedReceipt;
 
     VerificationRun(Genesis genesis, ReceiptBundle bundle) {
         this.genesis = genesis;
@@ -131,18 +136,32 @@ final class VerificationRun {
         if (!receipt.txHash().hex().equals(b.txHash())) {
             throw new CheckFailure("the receipt is for " + receipt.txHash().hex() + ", not for " + b.txHash());
         }
-        if (receipt.kind() != Receipt.Kind.TRANSACTION) {
-            throw new CheckFailure("the receipt is a " + receipt.kind() + " receipt, not a TRANSACTION receipt");
+        Receipt.Kind expected = b.trigger() ? Receipt.Kind.TRIGGER : Receipt.Kind.TRANSACTION;
+        if (receipt.kind() != expected) {
+            throw new CheckFailure("the receipt is a " + receipt.kind() + " receipt, not a " + expected + " receipt");
         }
         if (!receipt.ok()) {
-            throw new CheckFailure("the transaction was refused: " + receipt.code()
+            throw new CheckFailure("the " + (b.trigger() ? "trigger" : "transaction") + " was refused: " + receipt.code()
                     + (receipt.message().isEmpty() ? "" : " (" + receipt.message() + ")"));
         }
+        decodedReceipt = receipt;
     }
 
     /** Transaction receipts follow the triggers' receipts, in block order, so the position is fixed. */
     void receiptInclusion() throws CheckFailure {
         ReceiptBundle.Proof p = b.receiptProof();
+        if (b.trigger()) {
+            if (p.treeSize() < header.txCount() || p.leafIndex() >= p.treeSize() - header.txCount()) {
+                throw new CheckFailure("receiptProof is for leaf " + p.leafIndex() + " of " + p.treeSize()
+                        + ", but a trigger's receipt comes before the block's " + header.txCount()
+                        + " transaction receipts");
+            }
+            if (!new MerkleTree(suite).verify(receiptBytes, proof(p), header.receiptRoot())) {
+                throw new CheckFailure("the receipt's proof (leaf " + p.leafIndex() + " of " + p.treeSize()
+                        + ") does not lead to the header's receipt root");
+            }
+            return;
+        }
         long expected = p.treeSize() - header.txCount() + b.txProof().leafIndex();
         if (p.treeSize() < header.txCount() || p.leafIndex() != expected) {
             throw new CheckFailure("receiptProof is for leaf " + p.leafIndex() + " of " + p.treeSize()
@@ -208,13 +227,15 @@ final class VerificationRun {
     }
 
     void evidence() throws CheckFailure {
-        if (!tx.contract().equals(EvidenceCalls.CONTRACT) || !tx.method().equals(EvidenceCalls.RECORD_EVIDENCE)) {
+        int position = ReceiptBundles.documentHashPosition(tx);
+        if (position < 0) {
             throw new CheckFailure("the transaction calls " + tx.contract() + "." + tx.method() + ", not "
-                    + EvidenceCalls.CONTRACT + "." + EvidenceCalls.RECORD_EVIDENCE);
+                    + EvidenceCalls.CONTRACT + "." + EvidenceCalls.RECORD_EVIDENCE + " or "
+                    + RecordsContract.NAME + "." + RecordsContract.SUBMIT);
         }
         byte[] recorded;
         try {
-            recorded = Args.decode(tx.args()).bytes(0);
+            recorded = Args.decode(tx.args()).bytes(position);
         } catch (ContractException e) {
             throw new CheckFailure("the transaction's arguments hold no document hash: " + e.getMessage());
         }
@@ -224,9 +245,33 @@ final class VerificationRun {
         }
     }
 
+    /** The case evidence decodes canonically and its hash is the one the filing's CaseFiled event names. */
+    void caseEvidence() throws CheckFailure {
+        CaseEvidence evidence;
+        byte[] bytes = Hex.decode(b.caseEvidence());
+        try {
+            evidence = CaseEvidence.decode(bytes);
+        } catch (DecodeException e) {
+            throw new CheckFailure("caseEvidence does not decode: " + e.getMessage());
+        }
+        String named = null;
+        for (Event e : decodedReceipt.events()) {
+            if (e.contract().equals(CourtContract.NAME) && e.type().equals(CourtContract.CASE_FILED)) {
+                named = e.get("evidenceHash");
+            }
+        }
+        if (named == null) {
+            throw new CheckFailure("the receipt files no court case (no court.CaseFiled event with an evidenceHash)");
+        }
+        String actual = evidence.hash(suite).hex();
+        if (!actual.equals(named)) {
+            throw new CheckFailure("caseEvidence hashes to " + actual + " but the filing names evidence " + named);
+        }
+    }
+
     void document(Path document) throws CheckFailure {
         if (b.documentHash() == null) {
-            throw new CheckFailure("the bundle records no document hash (it is not an evidence receipt)");
+            throw new CheckFailure("the bundle records no document hash (it is not an evidence or records receipt)");
         }
         Hash actual;
         try {

@@ -89,6 +89,8 @@ public final class BankCommand {
                 if (r.ok()) {
                     n.put("wallet", wallet).put("class", walletClass).put("salt", Hex.encode(env.salt()))
                             .put("identity", identityJson);
+                } else if ("ALREADY_EXISTS".equals(r.receipt().code())) {
+                    n.put("wallet", wallet).put("alreadyOpen", true);
                 }
                 Output.json(n);
             } else {

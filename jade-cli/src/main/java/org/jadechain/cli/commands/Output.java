@@ -14,6 +14,12 @@ final class Output {
         System.out.flush();
     }
 
+    /** A ledger time (ms) in this machine's time zone, e.g. {@code 2026-11-25T22:05:01+08:00}. */
+    static String localTime(long millis) {
+        return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
+                .withNano(0).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
     static String time(long millis, int offsetMinutes) {
         return java.time.Instant.ofEpochMilli(millis).atOffset(java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60))
                 .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jade proof verify RECEIPT}: offline verification of a receipt against the genesis validators. */
-@Command(name = "proof", mixinStandardHelpOptions = true, description = "Check receipts offline.",
-        subcommands = ProofCommand.Verify.class)
+/**
+ * {@code jade proof verify RECEIPT}: offline verification of a receipt against the genesis validators;
+ * {@code jade proof get TX|CASE}: fetch the receipt of a committed transaction, or of a court case's filing.
+ */
+@Command(name = "proof", mixinStandardHelpOptions = true, description = "Fetch receipts and check them offline.",
+        subcommands = {ProofCommand.Verify.class, ProofCommand.Get.class})
 public final class ProofCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -40,6 +43,9 @@ public final class ProofCommand {
                 throw new IllegalArgumentException("no genesis file at " + g + "; give one with --genesis");
             }
             Genesis gen = GenesisFile.read(g);
+            if (!Files.isRegularFile(receipt)) {
+                throw new IllegalArgumentException("no receipt file at " + receipt);
+            }
             String text = Files.readString(receipt);
             VerificationResult r = new ReceiptVerifier(gen).verifyText(text, document);
             if (json) {
@@ -57,6 +63,39 @@ public final class ProofCommand {
                         : "INVALID: " + receipt + " failed the " + r.failedCheck().label() + " check");
             }
             return r.valid() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Fetch the receipt bundle of a committed transaction (its hash), or of a court case's filing and "
+                    + "evidence (its id, e.g. C-1), and write it to a file for jade proof verify.")
+    static final class Get implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        ClientOptions options;
+
+        @Parameters(paramLabel = "TX|CASE", description = "transaction hash (64 hex digits) or case id")
+        String ref;
+
+        @Option(names = "--out", required = true, description = "where to write the receipt")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            var client = options.client();
+            String path = ref.matches("(0x)?[0-9a-fA-F]{64}") ? "/v1/transactions/" + ref.replaceFirst("^0x", "").toLowerCase(java.util.Locale.ROOT) + "/proof"
+                    : "/v1/court/cases/" + Paths.segment(ref) + "/proof";
+            var bundle = Transact.get(client, path, "no committed transaction or case '" + ref + "' on " + client.baseUrl());
+            Files.writeString(out, Json.pretty(bundle));
+            if (options.json()) {
+                var n = Json.object();
+                n.put("receipt", out.toString()).put("blockHeight", bundle.path("blockHeight").asLong())
+                        .put("txHash", bundle.path("txHash").asText());
+                Output.json(n);
+            } else {
+                System.out.println("receipt of " + ref + " (block " + bundle.path("blockHeight").asLong() + ") written to " + out
+                        + " (check it offline with: jade proof verify " + out + ")");
+            }
+            return 0;
         }
     }
 }

@@ -13,6 +13,7 @@ import org.jadechain.core.crypto.CryptoSuites;
 import org.jadechain.core.crypto.Pem;
 import org.jadechain.core.crypto.PublicKey;
 import org.jadechain.sdk.JadeClient;
+import org.jadechain.sdk.ReceiptBundle;
 import org.jadechain.sdk.ReceiptView;
 import org.jadechain.sdk.Signer;
 import org.jadechain.sdk.SubmitResult;
@@ -69,17 +70,62 @@ final class Transact {
 
     /** Submits, waits, prints the outcome; returns the exit status. */
     static int run(ClientOptions options, Signer signer, String contract, String method, byte[] args, String doneMessage) {
-        JadeClient client = options.client();
-        SubmitResult r = client.submitAndWait(signer, contract, method, args, TIMEOUT);
-        print(options, r, doneMessage);
+        return run(options, null, signer, contract, method, args, doneMessage);
+    }
+
+    /** As {@link #run(ClientOptions, Signer, String, String, byte[], String)}, writing the receipt bundle when asked. */
+    static int run(ClientOptions options, ReceiptOption receipt, Signer signer, String contract, String method, byte[] args,
+                   String doneMessage) {
+        return finish(options, receipt, submit(options, signer, contract, method, args), doneMessage);
+    }
+
+    static SubmitResult submit(ClientOptions options, Signer signer, String contract, String method, byte[] args) {
+        return options.client().submitAndWait(signer, contract, method, args, TIMEOUT);
+    }
+
+    /** Saves the receipt (if asked and committed OK), prints the outcome; returns the exit status. */
+    static int finish(ClientOptions options, ReceiptOption receipt, SubmitResult r, String doneMessage) {
+        String saved = null;
+        if (r.ok() && receipt != null && receipt.file() != null) {
+            saved = writeReceipt(options.client(), r.txHash(), receipt.file());
+        }
+        print(options, r, doneMessage, saved);
         return r.ok() ? 0 : 1;
     }
 
+    /** Fetches the committed transaction's bundle and writes it; returns the path written. */
+    static String writeReceipt(JadeClient client, String txHash, Path file) {
+        ReceiptBundle bundle = client.proof(txHash)
+                .orElseThrow(() -> new IllegalStateException("the node has no proof for committed transaction " + txHash));
+        try {
+            bundle.write(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot write the receipt to " + file + ": " + e.getMessage());
+        }
+        return file.toString();
+    }
+
     static void print(ClientOptions options, SubmitResult r, String doneMessage) {
+        print(options, r, doneMessage, null);
+    }
+
+    /**
+     * Prints the outcome. In JSON: {@code txHash, height, code, message, output, events} and, when written,
+     * {@code receipt}; each output value (e.g. {@code agreement}) is also a top-level field of its own.
+     */
+    static void print(ClientOptions options, SubmitResult r, String doneMessage, String receiptFile) {
         ReceiptView rv = r.receipt();
         if (options.json()) {
             ObjectNode n = Json.object();
             n.put("txHash", r.txHash()).put("height", r.height()).put("code", rv.code()).put("message", rv.message());
+            if (receiptFile != null) {
+                n.put("receipt", receiptFile);
+            }
+            rv.output().forEach((k, v) -> {
+                if (!n.has(k) && !k.equals("output") && !k.equals("events")) {
+                    n.put(k, v);
+                }
+            });
             ObjectNode out = n.putObject("output");
             rv.output().forEach(out::put);
             ArrayNode events = n.putArray("events");
@@ -92,6 +138,10 @@ final class Transact {
         } else if (rv.ok()) {
             System.out.println(doneMessage + " (block " + r.height() + ", tx " + r.txHash() + ")");
             rv.output().forEach((k, v) -> System.out.println("  " + k + ": " + v));
+            if (receiptFile != null) {
+                System.out.println("  receipt written to " + receiptFile + " (check it offline with: jade proof verify "
+                        + receiptFile + ")");
+            }
         } else {
             System.out.println("REFUSED " + rv.code() + ": " + rv.message());
             System.out.println("  nothing changed (tx " + r.txHash() + " in block " + r.height() + ")");

@@ -20,8 +20,8 @@ import org.jadechain.sdk.SubmitResult;
 /**
  * Gives a new devnet money to move, through ordinary signed transactions: the central bank issues
  * 10,000,000.00 to each operator; bank-a opens a class-2 wallet for citizen-1 and bank-b a class-3 wallet
- * for citizen-3, each funded by exchange-in. citizen-2 and shop-1 are left without wallets for users to
- * open themselves.
+ * for citizen-3, each funded by exchange-in; bank-a opens an empty class-2 wallet for the merchant shop-1 (the
+ * creditor of the courts demo). citizen-2 is left without a wallet for users to open one themselves.
  */
 public final class DevnetSeed {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -46,19 +46,28 @@ public final class DevnetSeed {
                 2, "{\"idNumber\":\"110101199001011234\",\"name\":\"Citizen One\",\"phone\":\"13800000001\"}", "20000.00");
         openAndFund(client, suite, regulator, Signer.load(keys.resolve("bank-b.pem")), keys.resolve("citizen-3.pem"),
                 3, "{\"name\":\"Citizen Three\",\"phone\":\"13800000003\"}", "5000.00");
+        openWallet(client, suite, regulator, Signer.load(keys.resolve("bank-a.pem")), keys.resolve("shop-1.pem"), 2,
+                "{\"name\":\"Shop One\",\"licence\":\"91110000MA00000001\",\"phone\":\"13800000009\"}");
         out.println("devnet funded: central bank issued 10,000,000.00 to bank-a and bank-b; citizen-1 holds 20,000.00 "
-                + "(class 2, bank-a), citizen-3 holds 5,000.00 (class 3, bank-b)");
+                + "(class 2, bank-a), citizen-3 holds 5,000.00 (class 3, bank-b); shop-1 has an empty class-2 wallet "
+                + "(bank-a)");
     }
 
     private static void openAndFund(JadeClient client, CryptoSuite suite, PublicKey regulator, Signer bank, Path ownerKey,
                                     int walletClass, String identity, String amount) throws Exception {
         Signer owner = Signer.load(ownerKey);
+        openWallet(client, suite, regulator, bank, ownerKey, walletClass, identity);
+        ok(client.submitAndWait(bank, CurrencyContract.NAME, CurrencyContract.EXCHANGE_IN,
+                CurrencyCalls.exchangeIn(owner.address(), Yuan.parse(amount)), TIMEOUT), "exchange in");
+    }
+
+    private static void openWallet(JadeClient client, CryptoSuite suite, PublicKey regulator, Signer bank, Path ownerKey,
+                                   int walletClass, String identity) throws Exception {
+        Signer owner = Signer.load(ownerKey);
         IdentityEnvelope env = IdentityEnvelope.seal(suite, identity, regulator, new SecureRandom());
         ok(client.submitAndWait(bank, CurrencyContract.NAME, CurrencyContract.OPEN_WALLET,
                 CurrencyCalls.openWallet(owner.publicKey(), walletClass, env.commitment().bytes(), env.encryptedIdentity()),
                 TIMEOUT), "open wallet");
-        ok(client.submitAndWait(bank, CurrencyContract.NAME, CurrencyContract.EXCHANGE_IN,
-                CurrencyCalls.exchangeIn(owner.address(), Yuan.parse(amount)), TIMEOUT), "exchange in");
     }
 
     private static void ok(SubmitResult r, String what) {

@@ -7,6 +7,7 @@ import org.jadechain.core.codec.ByteReader;
 import org.jadechain.core.codec.ByteWriter;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.crypto.Address;
+import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.crypto.Hex;
 
@@ -66,6 +67,17 @@ public record CaseEvidence(String agreement, String mediator, Hash agreementHash
         }
         return sum;
     }
+
+    /**
+     * The evidence hash a {@code CaseFiled} event names: the chain's hash of the ASCII tag
+     * {@code "jade.court.evidence"} followed by {@link #encode()}. A verifier holding the evidence bytes and a
+     * proof of the filing receipt knows the evidence is what the ledger filed.
+     */
+    public Hash hash(CryptoSuite suite) {
+        return suite.hash(HASH_TAG, encode());
+    }
+
+    private static final byte[] HASH_TAG = "jade.court.evidence".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public byte[] encode() {
         ByteWriter w = new ByteWriter(256 + 64 * payments.size());

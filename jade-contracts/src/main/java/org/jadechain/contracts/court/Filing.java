@@ -25,7 +25,8 @@ final class Filing {
      * trigger). INVALID_ARGUMENT (ids, addresses, creditor = debtor, outstanding not positive, evidence not
      * canonical or naming other signers than the parties, reason, an organisation that is not a COURT),
      * NOT_FOUND (no such organisation, or a party without a wallet). The case gets the next number; output
-     * {@code case}; emits {@code CaseFiled} (with {@code creditor}, {@code debtor}, {@code agreement}).
+     * {@code case}; emits {@code CaseFiled} (with {@code creditor}, {@code debtor}, {@code agreement} and
+     * {@code evidenceHash}, see {@link CaseEvidence#hash}).
      */
     static void fileCase(CallContext ctx, Args args) throws ContractException {
         args.expectCount(6);
@@ -75,7 +76,8 @@ final class Filing {
         s.store.enterState(c);
         s.step(c, CaseState.FILED, TimelineEntry.Step.FILED, CourtContract.CASE_FILED, reason, outstanding,
                 attr("creditor", creditor.hex()), attr("debtor", debtor.hex()),
-                attr("agreement", evidence.agreement()));
+                attr("agreement", evidence.agreement()),
+                attr("evidenceHash", evidence.hash(ctx.chain().suite()).hex()));
         ctx.output("case", id);
     }
 

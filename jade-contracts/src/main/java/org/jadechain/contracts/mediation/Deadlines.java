@@ -67,8 +67,9 @@ final class Deadlines {
     }
 
     /**
-     * Installment {@code n} is due, unpaid and uncovered. With a case of the agreement open, nothing is filed and
-     * a re-check is scheduled (unless one is pending); otherwise a case is filed with the agreement's court
+     * Installment {@code n} is due, unpaid and uncovered. With a case of the agreement open that still has money
+     * outstanding, nothing is filed and a re-check is scheduled (unless one is pending); otherwise (no open case,
+     * or the open one was paid off late) a case is filed with the agreement's court
      * covering the uncovered installments due now, from the first unpaid one, for their unpaid sum. Emits
      * {@code InstallmentMissed(agreement, installment, unpaid, case, filed)} when {@code announce} or when a case
      * is filed.
@@ -76,7 +77,7 @@ final class Deadlines {
     private static void missed(AgreementScope s, Agreement a, int n, boolean announce) throws ContractException {
         CallContext ctx = s.ctx;
         CourtCase open = s.openCase(a);
-        if (open != null) {
+        if (open != null && open.outstanding() > 0) {
             if (!a.recheckPending()) {
                 ctx.schedule(ctx.timestamp() + MediationContract.RECHECK_INTERVAL_MS, MediationContract.RECHECK,
                         MediationCalls.recheck(a.id()));

@@ -37,7 +37,8 @@ import org.jadechain.core.state.StateReader;
  * <p><b>Deadlines.</b> A payment counts as on time only in a block whose timestamp is before the due time: the
  * trigger runs at the start of the first block at or after it, before that block's transactions. If installment
  * n is then not fully paid and not covered by a case, and no case of the agreement is open (FILED, ACCEPTED or
- * ENFORCING), a case is filed covering the installments due by then that no earlier case covered (from the
+ * ENFORCING) with money still outstanding (a case paid off by late payments does not hold back the next one),
+ * a case is filed covering the installments due by then that no earlier case covered (from the
  * first unpaid one), for their unpaid sum, with the agreement, both signing transactions and the payment
  * history as evidence. If a case is open, nothing is filed; the agreement re-checks every
  * {@value #RECHECK_INTERVAL_MS} ms of ledger time (one pending re-check per agreement) until that case is

@@ -72,6 +72,29 @@ class SelfFilingTest {
     }
 
     @Test
+    void aCasePaidOffLateDoesNotHoldBackTheNextMissedInstallment() {
+        String id = bindingAgreement();
+        f.emptyBlockAt(due1 + MINUTE);
+        assertThat(f.courtCase("C-1").state()).isEqualTo(CaseState.FILED);
+        f.pay("citizen-1", id, 1);
+        assertThat(f.courtCase("C-1").outstanding()).isZero();
+
+        CommittedBlock filedIn = f.emptyBlockAt(due2 + MINUTE);
+
+        Receipt trigger = triggerReceipts(filedIn).get(0);
+        assertThat(trigger.outputValue("case")).isEqualTo("C-2");
+        CourtCase c2 = f.courtCase("C-2");
+        assertThat(c2.state()).isEqualTo(CaseState.FILED);
+        assertThat(c2.outstanding()).isEqualTo(fen("100.00"));
+        CaseEvidence e = CourtQueries.evidence(f.state(), "C-2");
+        assertThat(e.firstInstallment()).isEqualTo(2);
+        assertThat(e.lastInstallment()).isEqualTo(2);
+        assertThat(e.payments()).singleElement().satisfies(p -> assertThat(p.installment()).isEqualTo(1));
+        assertThat(f.agreement(id).cases()).extracting(Agreement.CaseLink::caseId).containsExactly("C-1", "C-2");
+        f.assertInvariants();
+    }
+
+    @Test
     void missedInstallmentFilesCaseAtFirstBlockPastDueTimeWithExactEvidence() {
         String id = f.propose("shop-1", "citizen-1", fen("100.00"), due1, fen("100.00"), due2);
         Receipt creditorSigned = f.sign("shop-1", id);
@@ -119,6 +142,7 @@ class SelfFilingTest {
         assertThat(e.mediator()).isEqualTo("mediator");
         assertThat(e.agreementHash()).isEqualTo(a.agreementHash())
                 .isEqualTo(a.computeHash(f.chain.suite(), f.chain.genesis().chainId()));
+        assertThat(filed.get("evidenceHash")).isEqualTo(e.hash(f.chain.suite()).hex());
         assertThat(Hex.encode(e.termsHash())).isEqualTo(Hex.encode(MediationFixture.TERMS));
         assertThat(e.creditorSignature().txHash()).isEqualTo(creditorSigned.txHash());
         assertThat(e.creditorSignature().signer()).isEqualTo(f.wallet("shop-1"));

@@ -35,6 +35,9 @@ public final class ApiServer implements AutoCloseable {
         new ProofRoutes(node).register(app);
         new CurrencyRoutes(node, json).register(app);
         new OrganisationRoutes(node, json).register(app);
+        new MediationRoutes(node, json).register(app);
+        new CourtRoutes(node, json).register(app);
+        new RecordsRoutes(node, json).register(app);
         app.sse("/v1/events", events::connect);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(node.metrics().scrape()));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())

@@ -53,10 +53,8 @@ final class CurrencyRoutes {
         return node.store();
     }
 
-    private ObjectNode money(ObjectNode n, String field, long fen) {
-        n.put(field, fen);
-        n.put(field + "Yuan", Yuan.format(fen));
-        return n;
+    private static ObjectNode money(ObjectNode n, String field, long fen) {
+        return Money.put(n, field, fen);
     }
 
     private void supply(Context ctx) {

@@ -94,11 +94,15 @@ final class Requests {
     }
 
     static Address addressParam(Context ctx, String name) {
-        String v = ctx.pathParam(name);
+        return address(ctx.pathParam(name), name);
+    }
+
+    /** An address given as text (a path or query parameter called {@code what}). */
+    static Address address(String v, String what) {
         try {
             return Address.fromHex(v);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'" + abbreviate(v) + "' is not an address: " + e.getMessage());
+            throw ApiException.badRequest(what + " '" + abbreviate(v) + "' is not an address: " + e.getMessage());
         }
     }
 
@@ -131,7 +135,7 @@ final class Requests {
         }
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 }
