@@ -203,6 +203,32 @@ class CourtsWalkthroughTest {
         assertThat(history.path("versions").get(0).path("next").asText()).isEqualTo("R-2");
         ok("records", "read", "R-2", "--key", key("agency"), "--out", out.toString());
         assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo("income 123,465.00 (corrected)");
+
+        String bankKey = JSON.readTree(http("/v1/organisations/bank-a").body()).path("adminKeys").get(0).asText();
+        refused("/v1/records/R-1?reader=" + bankKey, 403, "NOT_A_READER");
+        refused("/v1/records/R-1?reader=zz", 400, "BAD_REQUEST");
+        refused("/v1/records/R-99", 404, "NOT_FOUND");
+        refused("/v1/records/collections/COL-9/records", 404, "NOT_FOUND");
+        refused("/v1/court/cases?state=SLEEPING", 400, "BAD_REQUEST");
+        refused("/v1/court/cases/C-99/proof", 404, "NOT_FOUND");
+        refused("/v1/mediation/agreements?party=not-an-address", 400, "BAD_REQUEST");
+        refused("/v1/mediation/agreements/A-99", 404, "NOT_FOUND");
+        refused("/v1/mediation/agreements?limit=0", 400, "BAD_REQUEST");
+        assertThat(JSON.readTree(http("/v1/mediation/agreements?party=" + json(ok("wallet", "balance", key("shop-1"), "--json"))
+                .path("wallet").asText()).body()).path("total").asLong()).isEqualTo(1);
+    }
+
+    private java.net.http.HttpResponse<String> http(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(node + path))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void refused(String path, int status, String code) throws Exception {
+        java.net.http.HttpResponse<String> r = http(path);
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(status);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.path("error").asText()).isEqualTo(code);
+        assertThat(body.path("message").asText()).isNotBlank();
     }
 
     /** The number of cases once the node has made a block at the current ledger time. */
