@@ -67,6 +67,9 @@ public final class DevnetCommand implements Callable<Integer> {
         System.out.println("  ./jade evidence record README.md");
         System.out.println("  ./jade proof verify README.md.receipt.json");
         System.out.println("  ./jade wallet balance                  (citizen-1's wallet; then: ./jade wallet pay citizen-3 12.50)");
+        System.out.println("  ./jade mediation propose --creditor shop-1 --debtor citizen-1 --court court --installment 100.00@+1m "
+                + "--terms README.md --key " + data.resolve("keys/mediator.pem"));
+        System.out.println("  ./jade records list                    (see README.md for the courts and records walkthroughs)");
         System.out.println("Stop with Ctrl-C; start again with ./jade devnet to resume where it stopped.");
         System.out.flush();
         NodeCommand.runUntilStopped(node);

@@ -54,6 +54,7 @@ final class QueryRoutes {
         n.put("timestamp", head.timestamp());
         n.put("timeZone", GenesisFile.formatTimeZone(node.genesis().utcOffsetMinutes()));
         n.put("consensus", node.ordering().mode());
+        n.put("pid", ProcessHandle.current().pid());
         if (node.ordering().failure() != null) {
             n.put("failure", node.ordering().failure());
         }
