@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jadechain.cli.devnet.DemoConsortium;
 import org.jadechain.cli.devnet.DevnetSeed;
+import org.jadechain.cli.devnet.NetworkDevnet;
 import org.jadechain.sdk.JadeClient;
 import org.jadechain.core.crypto.SuiteId;
 import org.jadechain.core.genesis.Genesis;
@@ -14,9 +15,10 @@ import org.jadechain.sdk.GenesisFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code jade devnet}: a one-validator local network with the demo consortium, in ./devnet-data. */
+/** {@code jade devnet [--nodes N]}: a local network with the demo consortium, in ./devnet-data. */
 @Command(name = "devnet", mixinStandardHelpOptions = true,
-        description = "Start a local one-validator network (creating ./devnet-data with demo keys on first run).")
+        description = "Start a local network (creating ./devnet-data with demo keys on first run): one validator, "
+                + "or with --nodes N that many validators as separate processes on Apache Ratis.")
 public final class DevnetCommand implements Callable<Integer> {
     public static final Path DEFAULT_DATA = Path.of("devnet-data");
 
@@ -29,8 +31,24 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "API port for a new devnet; default ${DEFAULT-VALUE}")
     int port;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "validators, each a separate process on Apache Ratis (API ports 8080, 8081, …); default 1 (solo)")
+    int nodes;
+
+    @Option(names = "--raft-port", defaultValue = "9180", description = "first Raft port with --nodes; default ${DEFAULT-VALUE}")
+    int raftPort;
+
     @Override
     public Integer call() throws Exception {
+        if (nodes > 1) {
+            return network();
+        }
+        if (nodes < 1) {
+            throw new IllegalArgumentException("--nodes must be at least 1");
+        }
+        if (Files.isRegularFile(DemoConsortium.nodeDir(data, 1).resolve("node.json"))) {
+            throw new IllegalArgumentException(data + " holds a devnet of several nodes; start it with its --nodes");
+        }
         Path genesisFile = data.resolve("genesis.json");
         Genesis genesis;
         if (!Files.exists(genesisFile)) {
@@ -74,5 +92,25 @@ public final class DevnetCommand implements Callable<Integer> {
         System.out.flush();
         NodeCommand.runUntilStopped(node);
         return 0;
+    }
+
+    private int network() throws Exception {
+        Path genesisFile = data.resolve("genesis.json");
+        Genesis genesis;
+        boolean created = !Files.exists(genesisFile);
+        if (created) {
+            SuiteId s = SuiteId.fromLabel(suite == null ? "sm" : suite);
+            genesis = DemoConsortium.writeNetwork(data, s, nodes, port, raftPort, System.currentTimeMillis());
+            System.out.println("created a new devnet of " + nodes + " validators in " + data + " (suite " + s.label() + ")");
+        } else {
+            genesis = GenesisFile.read(genesisFile);
+            if (suite != null && SuiteId.fromLabel(suite) != genesis.suite()) {
+                System.err.println("error: " + data + " holds a devnet made with suite " + genesis.suite().label()
+                        + "; remove the directory to start over with --suite " + suite);
+                return 2;
+            }
+            System.out.println("resuming the devnet of " + nodes + " validators in " + data);
+        }
+        return new NetworkDevnet(data, nodes, System.out).run(genesis, created);
     }
 }

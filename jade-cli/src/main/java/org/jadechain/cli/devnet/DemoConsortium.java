@@ -18,6 +18,7 @@ import org.jadechain.core.crypto.SuiteId;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.core.genesis.Organisation;
 import org.jadechain.core.genesis.Role;
+import org.jadechain.node.config.RaftSettings;
 import org.jadechain.core.genesis.ValidatorInfo;
 import org.jadechain.node.config.NodeConfig;
 import org.jadechain.sdk.GenesisFile;
@@ -44,7 +45,14 @@ public final class DemoConsortium {
     public static final List<String> PEOPLE = List.of("citizen-1", "citizen-2", "citizen-3", "shop-1");
     public static final String VALIDATOR = "validator-1";
 
+    /** Which organisation (index into ORGS) runs validator {@code i}: central bank, banks, court, regulator, …. */
+    private static final int[] VALIDATOR_ORGS = {0, 1, 2, 3, 6, 4, 5};
+
     private DemoConsortium() {
+    }
+
+    private static int validatorOrganisation(int i) {
+        return VALIDATOR_ORGS[(i - 1) % VALIDATOR_ORGS.length];
     }
 
     /**
@@ -53,6 +61,50 @@ public final class DemoConsortium {
      * @return the genesis written
      */
     public static Genesis write(Path dir, SuiteId suiteId, int apiPort, long genesisTime) throws IOException {
+        Genesis genesis = writeChain(dir, suiteId, 1, genesisTime);
+        NodeConfig.write(dir.resolve("node.json"), VALIDATOR, "genesis.json", "keys/" + VALIDATOR + ".pem", "db",
+                "127.0.0.1", apiPort, new SoloConfig(5_000, 100, 0), 200_000);
+        return genesis;
+    }
+
+    /** The directory of node {@code i} (1-based) of a multi-validator devnet. */
+    public static Path nodeDir(Path dir, int i) {
+        return dir.resolve("node-" + i);
+    }
+
+    /**
+     * A devnet of {@code validators} Raft validators on loopback: the consortium with validator-1..N (run by
+     * central-bank, bank-a, bank-b, court, regulator, … in turn), and {@code node-i/node.json} for each, with
+     * API port {@code firstApiPort + i - 1} and Raft port {@code firstRaftPort + i - 1}.
+     *
+     * @return the genesis written
+     */
+    public static Genesis writeNetwork(Path dir, SuiteId suiteId, int validators, int firstApiPort, int firstRaftPort,
+                                       long genesisTime) throws IOException {
+        if (validators < 2 || validators > ORGS.length) {
+            throw new IllegalArgumentException("a devnet network has 2.." + ORGS.length + " validators, not " + validators);
+        }
+        Genesis genesis = writeChain(dir, suiteId, validators, genesisTime);
+        List<RaftSettings.Member> members = new ArrayList<>();
+        for (int i = 1; i <= validators; i++) {
+            members.add(new RaftSettings.Member(validatorId(i), "127.0.0.1:" + (firstRaftPort + i - 1),
+                    "http://127.0.0.1:" + (firstApiPort + i - 1), false));
+        }
+        for (int i = 1; i <= validators; i++) {
+            Path nd = nodeDir(dir, i);
+            Files.createDirectories(nd);
+            NodeConfig.writeRaft(nd.resolve("node.json"), validatorId(i), "../genesis.json",
+                    "../keys/" + validatorId(i) + ".pem", "db", "127.0.0.1", firstApiPort + i - 1,
+                    new SoloConfig(5_000, 100, 0), 200_000, "raft", members);
+        }
+        return genesis;
+    }
+
+    public static String validatorId(int i) {
+        return "validator-" + i;
+    }
+
+    private static Genesis writeChain(Path dir, SuiteId suiteId, int validators, long genesisTime) throws IOException {
         if (Files.exists(dir.resolve("genesis.json"))) {
             throw new IOException(dir.resolve("genesis.json") + " already exists; not overwriting a chain");
         }
@@ -67,7 +119,9 @@ public final class DemoConsortium {
         for (String p : PEOPLE) {
             pairs.put(p, suite.generateKeyPair(random));
         }
-        pairs.put(VALIDATOR, suite.generateKeyPair(random));
+        for (int i = 1; i <= validators; i++) {
+            pairs.put(validatorId(i), suite.generateKeyPair(random));
+        }
         for (Map.Entry<String, KeyPair> e : pairs.entrySet()) {
             Pem.writeKeyPair(keys.resolve(e.getKey() + ".pem"), keys.resolve(e.getKey() + ".pub.pem"), e.getValue());
         }
@@ -77,11 +131,13 @@ public final class DemoConsortium {
         }
         TreeMap<String, String> params = new TreeMap<>();
         params.put("currency.code", "CNY");
-        Genesis genesis = new Genesis(CHAIN_ID, suiteId, 8 * 60, genesisTime, orgs,
-                List.of(new ValidatorInfo(VALIDATOR, "central-bank", pairs.get(VALIDATOR).publicKey())), params);
+        List<ValidatorInfo> validatorInfos = new ArrayList<>();
+        for (int i = 1; i <= validators; i++) {
+            String org = ORGS[validatorOrganisation(i)][0];
+            validatorInfos.add(new ValidatorInfo(validatorId(i), org, pairs.get(validatorId(i)).publicKey()));
+        }
+        Genesis genesis = new Genesis(CHAIN_ID, suiteId, 8 * 60, genesisTime, orgs, validatorInfos, params);
         GenesisFile.write(dir.resolve("genesis.json"), genesis);
-        NodeConfig.write(dir.resolve("node.json"), VALIDATOR, "genesis.json", "keys/" + VALIDATOR + ".pem", "db",
-                "127.0.0.1", apiPort, new SoloConfig(5_000, 100, 0), 200_000);
         return genesis;
     }
 }

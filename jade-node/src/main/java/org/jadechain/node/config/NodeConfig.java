@@ -16,9 +16,29 @@ import org.jadechain.consensus.solo.SoloConfig;
  *  "block": {"maxTxs": 5000, "maxWaitMs": 200, "emptyBlockIntervalMs": 0},
  *  "mempool": {"capacity": 200000}, "consensus": "solo"}
  * </pre>
+ * A node of a Raft network has {@code "consensus": "raft"} and a {@code raft} section (see {@link RaftSettings}):
+ * <pre>
+ * "raft": {"storageDir": "raft", "members": [{"id": "validator-1", "address": "127.0.0.1:9180",
+ *          "api": "http://127.0.0.1:8080", "observer": false}, ...]}
+ * </pre>
  */
 public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path dataDir, String apiHost, int apiPort,
-                         SoloConfig block, int mempoolCapacity, String consensus) {
+                         SoloConfig block, int mempoolCapacity, String consensus, RaftSettings raft) {
+
+    /** A solo node's configuration. */
+    public NodeConfig(String nodeId, Path genesis, Path validatorKey, Path dataDir, String apiHost, int apiPort,
+                      SoloConfig block, int mempoolCapacity, String consensus) {
+        this(nodeId, genesis, validatorKey, dataDir, apiHost, apiPort, block, mempoolCapacity, consensus, null);
+    }
+
+    /** This configuration with another API port (0: any free port). */
+    public NodeConfig withApiPort(int port) {
+        return new NodeConfig(nodeId, genesis, validatorKey, dataDir, apiHost, port, block, mempoolCapacity, consensus, raft);
+    }
+
+    public boolean raftMode() {
+        return "raft".equals(consensus);
+    }
 
     public static NodeConfig read(Path file) throws IOException {
         JsonNode n;
@@ -34,9 +54,10 @@ public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path da
         JsonNode api = n.path("api");
         JsonNode block = n.path("block");
         String consensus = n.path("consensus").asText("solo");
-        if (!consensus.equals("solo")) {
-            throw new IOException("consensus '" + consensus + "' is not available in this build (only solo)");
+        if (!consensus.equals("solo") && !consensus.equals("raft")) {
+            throw new IOException(file + ": consensus must be \"solo\" or \"raft\", not '" + consensus + "'");
         }
+        RaftSettings raft = consensus.equals("raft") ? raft(n.path("raft"), base, file) : null;
         int port = api.path("port").asInt(8080);
         if (port < 0 || port > 65535) {
             throw new IOException("api.port out of range: " + port);
@@ -51,7 +72,30 @@ public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path da
                 new SoloConfig(block.path("maxTxs").asInt(5_000), block.path("maxWaitMs").asLong(200),
                         block.path("emptyBlockIntervalMs").asLong(0)),
                 n.path("mempool").path("capacity").asInt(200_000),
-                consensus);
+                consensus, raft);
+    }
+
+    private static RaftSettings raft(JsonNode r, Path base, Path file) throws IOException {
+        if (!r.isObject()) {
+            throw new IOException(file + ": consensus \"raft\" needs a \"raft\" section with the group's members");
+        }
+        java.util.List<RaftSettings.Member> members = new java.util.ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode m : r.path("members")) {
+            String id = m.path("id").asText("");
+            String address = m.path("address").asText("");
+            if (id.isEmpty() || !address.matches("[^:\\s]+:\\d{1,5}")) {
+                throw new IOException(file + ": each raft member needs an \"id\" and an \"address\" host:port, got " + m);
+            }
+            if (!ids.add(id)) {
+                throw new IOException(file + ": raft member '" + id + "' is listed twice");
+            }
+            members.add(new RaftSettings.Member(id, address, m.path("api").asText(""), m.path("observer").asBoolean(false)));
+        }
+        if (members.stream().noneMatch(m -> !m.observer())) {
+            throw new IOException(file + ": the raft section lists no validator");
+        }
+        return new RaftSettings(base.resolve(r.path("storageDir").asText("raft")), members);
     }
 
     private static String required(JsonNode n, String field, Path file) throws IOException {
@@ -60,6 +104,23 @@ public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path da
             throw new IOException(file + ": field '" + field + "' is required");
         }
         return v.asText();
+    }
+
+    /** Writes a raft node's configuration: as {@link #write} plus the group's members. */
+    public static void writeRaft(Path file, String nodeId, String genesis, String validatorKey, String dataDir,
+                                 String host, int port, SoloConfig block, int mempoolCapacity, String raftStorageDir,
+                                 java.util.List<RaftSettings.Member> members) throws IOException {
+        write(file, nodeId, genesis, validatorKey, dataDir, host, port, block, mempoolCapacity);
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode n = (ObjectNode) m.readTree(Files.readAllBytes(file));
+        n.put("consensus", "raft");
+        ObjectNode r = n.putObject("raft");
+        r.put("storageDir", raftStorageDir);
+        com.fasterxml.jackson.databind.node.ArrayNode a = r.putArray("members");
+        for (RaftSettings.Member mem : members) {
+            a.addObject().put("id", mem.id()).put("address", mem.address()).put("api", mem.api()).put("observer", mem.observer());
+        }
+        Files.writeString(file, m.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
     }
 
     /** Writes a configuration with the given relative paths and settings. */

@@ -1,0 +1,38 @@
+package org.jadechain.node.config;
+
+import java.util.List;
+
+/**
+ * The {@code raft} section of a node's configuration: where this node keeps its Raft log, and every member
+ * of the Raft group — validators (voting) and observers (non-voting listeners) — with its Raft address and
+ * its API URL (so a node can point clients, and {@code jade status}, at the others). Validator ids are the
+ * genesis validator ids; the Raft group is derived from this list, identically on every node.
+ */
+public record RaftSettings(java.nio.file.Path storageDir, List<Member> members) {
+
+    /** One member of the group: {@code address} is {@code host:port} of its Raft (gRPC) endpoint. */
+    public record Member(String id, String address, String api, boolean observer) {
+    }
+
+    public RaftSettings {
+        members = List.copyOf(members);
+    }
+
+    /** The member with this id, or null. */
+    public Member member(String id) {
+        for (Member m : members) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    public List<Member> validators() {
+        return members.stream().filter(m -> !m.observer()).toList();
+    }
+
+    public List<Member> observers() {
+        return members.stream().filter(Member::observer).toList();
+    }
+}
