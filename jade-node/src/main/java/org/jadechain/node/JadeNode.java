@@ -3,7 +3,9 @@ package org.jadechain.node;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.LongSupplier;
+import org.jadechain.consensus.raft.RaftOrdering;
 import org.jadechain.consensus.solo.SoloOrdering;
 import org.jadechain.contracts.SystemContracts;
 import org.jadechain.core.crypto.CryptoException;
@@ -12,7 +14,9 @@ import org.jadechain.core.crypto.Pem;
 import org.jadechain.core.exec.TransactionValidator;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.core.genesis.ValidatorInfo;
+import org.jadechain.core.ledger.CommitListener;
 import org.jadechain.core.ledger.Ledger;
+import org.jadechain.core.ledger.Ordering;
 import org.jadechain.node.api.ApiServer;
 import org.jadechain.node.config.NodeConfig;
 import org.jadechain.node.mempool.Mempool;
@@ -26,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running node: RocksDB store, ledger, mempool, signature verifier, the solo orderer and the REST API,
- * wired together. {@link #close()} stops ordering first, then the API, then flushes and closes the store;
+ * A running node: RocksDB store, ledger, mempool, signature verifier, the orderer (solo, or Raft on Apache
+ * Ratis as a validator or an observer) and the REST API, wired together. {@link #close()} stops ordering first, then the API, then flushes and closes the store;
  * a kill at any point loses no committed block because every commit is one synced batch.
  */
 public final class JadeNode implements AutoCloseable {
@@ -35,12 +39,12 @@ public final class JadeNode implements AutoCloseable {
 
     private final NodeConfig config;
     private final RocksLedgerStore store;
-    private final SoloOrdering ordering;
+    private final Ordering ordering;
     private final ApiServer api;
     private final SignatureVerifier verifier;
     private final NodeContext context;
 
-    private JadeNode(NodeConfig config, RocksLedgerStore store, SoloOrdering ordering, ApiServer api,
+    private JadeNode(NodeConfig config, RocksLedgerStore store, Ordering ordering, ApiServer api,
                      SignatureVerifier verifier, NodeContext context) {
         this.config = config;
         this.store = store;
@@ -65,15 +69,23 @@ public final class JadeNode implements AutoCloseable {
                 me = v;
             }
         }
-        if (me == null) {
-            throw new IOException("the key " + config.validatorKey() + " is not a validator in " + config.genesis());
-        }
-        if (genesis.validators().size() != 1) {
-            throw new IOException("solo ordering needs exactly one validator; genesis names " + genesis.validators().size());
+        boolean observer = config.raftMode() && config.raft().member(config.nodeId()) != null
+                && config.raft().member(config.nodeId()).observer();
+        if (config.raftMode()) {
+            RaftNetwork.check(config, genesis, me, observer);
+        } else {
+            if (me == null) {
+                throw new IOException("the key " + config.validatorKey() + " is not a validator in " + config.genesis());
+            }
+            if (genesis.validators().size() != 1) {
+                throw new IOException("solo ordering needs exactly one validator; genesis names "
+                        + genesis.validators().size() + " (configure \"consensus\": \"raft\" for a network)");
+            }
         }
         RocksLedgerStore store = RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE);
         SignatureVerifier verifier = null;
         ApiServer api = null;
+        Ordering ordering = null;
         try {
             Ledger ledger = new Ledger(genesis, SystemContracts.registry(), store);
             Mempool mempool = new Mempool(config.mempoolCapacity(), clock, store, genesis.cryptoSuite());
@@ -81,22 +93,40 @@ public final class JadeNode implements AutoCloseable {
                     new TransactionValidator(genesis.chainId(), genesis.cryptoSuite()));
             CommitWaiters waiters = new CommitWaiters();
             NodeMetrics metrics = new NodeMetrics();
-            SoloOrdering ordering = new SoloOrdering(ledger, mempool, key, config.block(), clock);
+            if (config.raftMode()) {
+                ordering = new RaftOrdering(ledger, mempool, observer ? null : key, RaftNetwork.raftConfig(config), clock);
+            } else {
+                ordering = new SoloOrdering(ledger, mempool, key, config.block(), clock);
+            }
             NodeContext ctx = new NodeContext(genesis, ledger, store, mempool, verifier, waiters,
-                    new ChainQueries(store), metrics, ordering);
+                    new ChainQueries(store), metrics, ordering, config.nodeId(), config.raft());
             metrics.gauge("jade_height", "height of the last committed block", ledger::height);
             metrics.gauge("jade_mempool_size", "transactions waiting for a block", mempool::size);
             api = new ApiServer(ctx, new ObjectMapper());
-            ordering.addListener(mempool);
-            ordering.addListener(waiters);
-            ordering.addListener(metrics);
-            ordering.addListener(api.events());
-            api.start(config.apiHost(), config.apiPort());
+            for (CommitListener l : List.of(mempool, waiters, metrics, api.events())) {
+                if (ordering instanceof RaftOrdering r) {
+                    r.addListener(l);
+                } else {
+                    ((SoloOrdering) ordering).addListener(l);
+                }
+            }
+            if (ordering instanceof RaftOrdering r) {
+                metrics.gauge("jade_halted", "1 when this node stopped applying blocks (roots differed), else 0",
+                        () -> r.failure() == null ? 0 : 1);
+                metrics.gauge("jade_raft_term", "the Raft term this node knows", r::term);
+            }
             ordering.start();
-            log.info("node {} serving chain {} at height {} on http://{}:{}", me.id(), genesis.chainId(),
-                    ledger.height(), config.apiHost(), api.port());
+            if (ordering instanceof RaftOrdering r) {
+                awaitLeader(r, LEADER_WAIT_MILLIS);
+            }
+            api.start(config.apiHost(), config.apiPort());
+            log.info("node {} ({}) serving chain {} at height {} on http://{}:{}", config.nodeId(), ordering.mode(),
+                    genesis.chainId(), ledger.height(), config.apiHost(), api.port());
             return new JadeNode(config, store, ordering, api, verifier, ctx);
         } catch (RuntimeException e) {
+            if (ordering != null) {
+                ordering.close();
+            }
             if (api != null) {
                 api.close();
             }
@@ -106,6 +136,39 @@ public final class JadeNode implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** How long a Raft node waits to learn its group's leader before it opens its API anyway. */
+    static final long LEADER_WAIT_MILLIS = 15_000;
+
+    /** Waits until the group has a leader this node knows (so /v1/status names it), or the time is up. */
+    private static void awaitLeader(RaftOrdering raft, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (raft.leaderId() == null && raft.failure() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (raft.leaderId() == null) {
+            log.warn("no Raft leader known after {} ms; serving the API anyway (reads answer from this node's store)", millis);
+        }
+    }
+
+    /**
+     * Calls {@code onHalt} with the reason when this node stops ordering for good: a Raft node whose roots
+     * differ from a block's, or an orderer whose commit failed. The caller decides (e.g. exit non-zero).
+     */
+    public void onHalt(java.util.function.Consumer<String> onHalt) {
+        if (ordering instanceof RaftOrdering r) {
+            r.addHaltListener(onHalt);
+        }
+    }
+
+    public Ordering ordering() {
+        return ordering;
     }
 
     public NodeContext context() {

@@ -26,8 +26,20 @@ public final class NodeCommand {
         }
     }
 
-    /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM), then closes the node cleanly. */
+    /** The exit status of a node that halted instead of following a block it could not reproduce. */
+    public static final int HALTED = 3;
+
+    /**
+     * Blocks until the process is asked to stop (Ctrl-C, SIGTERM), then closes the node cleanly. A node that
+     * halts (its roots differ from a block's) closes and ends the process with status {@value #HALTED}.
+     */
     public static void runUntilStopped(JadeNode node) throws InterruptedException {
+        node.onHalt(reason -> new Thread(() -> {
+            System.err.println("HALTED: " + reason);
+            System.err.println("this node stopped instead of following a block it could not reproduce; "
+                    + "its store holds only blocks it verified");
+            System.exit(HALTED);
+        }, "halt-exit").start());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             node.close();

@@ -21,18 +21,21 @@ import picocli.CommandLine.Option;
                 + "roots, commit certificates, and the state root by replaying every block. Exits non-zero naming the "
                 + "first bad height. Run it on a stopped node's data directory (or a copy).")
 public final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "node directory holding genesis.json and node.json (e.g. devnet-data)")
+    @Option(names = "--data", required = true, description = "node directory holding node.json, or genesis.json and db (e.g. devnet-data, devnet-data/node-2)")
     Path data;
 
     @Override
     public Integer call() throws Exception {
-        Path genesisFile = data.resolve("genesis.json");
+        NodeConfig config = Files.isRegularFile(data.resolve("node.json")) ? NodeConfig.read(data.resolve("node.json")) : null;
+        Path genesisFile = config != null ? config.genesis() : data.resolve("genesis.json");
         if (!Files.isRegularFile(genesisFile)) {
+            if (Files.isRegularFile(data.resolve("node-1").resolve("node.json"))) {
+                throw new IllegalArgumentException(data + " holds several nodes; verify each: --data " + data.resolve("node-1"));
+            }
             throw new IllegalArgumentException("no genesis.json in " + data);
         }
         Genesis genesis = GenesisFile.read(genesisFile);
-        Path db = Files.isRegularFile(data.resolve("node.json")) ? NodeConfig.read(data.resolve("node.json")).dataDir()
-                : data.resolve("db");
+        Path db = config != null ? config.dataDir() : data.resolve("db");
         boolean terminal = System.console() != null;
         try (RocksLedgerStore store = RocksLedgerStore.open(db, genesis.cryptoSuite(), RocksLedgerStore.Mode.VERIFY);
              SignatureVerifier verifier = SignatureVerifier.allCores(new TransactionValidator(genesis.chainId(), genesis.cryptoSuite()))) {

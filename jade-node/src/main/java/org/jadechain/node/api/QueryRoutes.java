@@ -16,7 +16,10 @@ import org.jadechain.core.genesis.ValidatorInfo;
 import org.jadechain.core.model.BlockHeader;
 import org.jadechain.core.model.Receipt;
 import org.jadechain.core.model.Transaction;
+import org.jadechain.consensus.raft.RaftOrdering;
+import org.jadechain.consensus.raft.RaftRole;
 import org.jadechain.node.NodeContext;
+import org.jadechain.node.config.RaftSettings;
 import org.jadechain.node.query.ChainQueries;
 import org.jadechain.sdk.GenesisFile;
 import org.jadechain.sdk.ReceiptBundle;
@@ -54,7 +57,25 @@ final class QueryRoutes {
         n.put("timestamp", head.timestamp());
         n.put("timeZone", GenesisFile.formatTimeZone(node.genesis().utcOffsetMinutes()));
         n.put("consensus", node.ordering().mode());
+        n.put("nodeId", node.nodeId());
         n.put("pid", ProcessHandle.current().pid());
+        if (node.ordering() instanceof RaftOrdering raft) {
+            n.put("role", raft.role().name());
+            n.put("leader", raft.role() == RaftRole.LEADER);
+            n.put("leaderId", raft.leaderId());
+            n.put("term", raft.term());
+        } else {
+            n.put("role", node.ordering().failure() == null ? "LEADER" : "STOPPED");
+            n.put("leader", node.ordering().failure() == null);
+            n.put("leaderId", node.nodeId());
+            n.put("term", 0);
+        }
+        if (node.raft() != null) {
+            ArrayNode members = n.putArray("network");
+            for (RaftSettings.Member m : node.raft().members()) {
+                members.addObject().put("id", m.id()).put("api", m.api()).put("observer", m.observer());
+            }
+        }
         if (node.ordering().failure() != null) {
             n.put("failure", node.ordering().failure());
         }

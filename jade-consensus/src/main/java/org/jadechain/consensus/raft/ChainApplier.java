@@ -1,0 +1,354 @@
+package org.jadechain.consensus.raft;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jadechain.core.codec.DecodeException;
+import org.jadechain.core.crypto.CryptoSuite;
+import org.jadechain.core.crypto.Hash;
+import org.jadechain.core.crypto.KeyPair;
+import org.jadechain.core.exec.CheckedTransaction;
+import org.jadechain.core.exec.TransactionValidator;
+import org.jadechain.core.genesis.ValidatorInfo;
+import org.jadechain.core.ledger.BlockRejectedException;
+import org.jadechain.core.ledger.CertificateVerifier;
+import org.jadechain.core.ledger.CommittedBlock;
+import org.jadechain.core.ledger.Ledger;
+import org.jadechain.core.ledger.ProposedBlock;
+import org.jadechain.core.ledger.StoredBlock;
+import org.jadechain.core.model.Block;
+import org.jadechain.core.model.BlockHeader;
+import org.jadechain.core.model.CommitCertificate;
+import org.jadechain.core.model.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the ordering's log entries to the ledger, in log order: the deterministic half of the Raft
+ * ordering (ADR 0004). Its replicated state is the log position's chain — the last block committed by
+ * the entries applied so far ({@code appliedHeight}, {@code appliedHash}) and at most one accepted block
+ * waiting for signatures ({@code pending}). Every decision depends only on that state and the entry,
+ * so every node decides identically:
+ * <ul>
+ *   <li>a proposal is <b>stale</b> (skipped) when a block is pending or it does not extend the applied
+ *       head;</li>
+ *   <li>otherwise it is re-executed ({@link Ledger#replay}); any difference <b>halts</b> this node: it
+ *       logs an error, reports {@link #failure()}, and applies nothing more — it never commits a block it
+ *       could not reproduce;</li>
+ *   <li>a signature counts when it is for the pending header, by a genesis validator not yet counted,
+ *       and valid; the first {@link CertificateVerifier#quorum} such signatures in log order form the
+ *       certificate, and the block is committed at that entry.</li>
+ * </ul>
+ * When the store is ahead of the log position (a restarted node re-reading its log), blocks the store
+ * already holds are not executed again: the proposal must have the stored header hash and the assembled
+ * certificate the stored bytes, else the node halts.
+ *
+ * <p>Threading: {@code apply…} run on the one Ratis apply thread; {@link #propose} serialises the
+ * leader's execution with it through the ledger lock. Views for other threads are volatile.
+ */
+final class ChainApplier {
+    private static final Logger log = LoggerFactory.getLogger(ChainApplier.class);
+
+    /** The one-byte reply to a log entry. */
+    enum Outcome { ACCEPTED, STALE, SIGNATURE_COUNTED, COMMITTED, IGNORED, HALTED }
+
+    /** What other threads may read about the pending block. */
+    record PendingView(long height, Hash headerHash, List<byte[]> signerKeys, boolean live) {
+        boolean signedBy(byte[] key) {
+            for (byte[] k : signerKeys) {
+                if (Arrays.equals(k, key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final class Pending {
+        final long height;
+        final Hash headerHash;
+        final ProposedBlock proposal;
+        final List<CommitCertificate.Signature> signatures = new ArrayList<>();
+
+        Pending(long height, Hash headerHash, ProposedBlock proposal) {
+            this.height = height;
+            this.headerHash = headerHash;
+            this.proposal = proposal;
+        }
+    }
+
+    private final Ledger ledger;
+    private final Object ledgerLock;
+    private final CryptoSuite suite;
+    private final List<ValidatorInfo> validators;
+    private final int quorum;
+    private final TransactionValidator txCheck;
+    private final KeyPair signingKey;
+    private final Consumer<RaftMessages.SignatureEntry> signatureOut;
+    private final Consumer<CommittedBlock> onCommit;
+    private final Consumer<String> onHalt;
+
+    private long appliedHeight;
+    private Hash appliedHash;
+    private Pending pending;
+    private ProposedBlock ownProposal;
+    private volatile PendingView pendingView;
+    private volatile long appliedHeightView;
+    private volatile String failure;
+
+    /**
+     * @param signingKey this node's validator key, or null for a listener (then it never signs)
+     * @param signatureOut where this node's own signatures go (submitted to the log asynchronously)
+     * @param onCommit told of each block this node commits, on the apply thread
+     * @param onHalt told once, on the apply thread, why this node halted
+     */
+    ChainApplier(Ledger ledger, Object ledgerLock, KeyPair signingKey,
+                 Consumer<RaftMessages.SignatureEntry> signatureOut, Consumer<CommittedBlock> onCommit,
+                 Consumer<String> onHalt) {
+        this.ledger = ledger;
+        this.ledgerLock = ledgerLock;
+        this.suite = ledger.suite();
+        this.validators = ledger.genesis().validators();
+        this.quorum = CertificateVerifier.quorum(validators.size());
+        this.txCheck = new TransactionValidator(ledger.genesis().chainId(), suite);
+        this.signingKey = signingKey != null && validatorOf(signingKey.publicKey().encoded()) != null ? signingKey : null;
+        this.signatureOut = signatureOut;
+        this.onCommit = onCommit;
+        this.onHalt = onHalt;
+        resetToGenesis();
+    }
+
+    /** The log position's chain starts at block 0 (the log is read from its beginning). */
+    void resetToGenesis() {
+        synchronized (ledgerLock) {
+            BlockHeader h0 = ledger.header(0);
+            appliedHeight = 0;
+            appliedHash = h0.hash(suite);
+            pending = null;
+            ownProposal = null;
+            pendingView = null;
+            appliedHeightView = 0;
+        }
+    }
+
+    String failure() {
+        return failure;
+    }
+
+    /** Height of the last block committed by the entries applied so far. */
+    long appliedHeight() {
+        return appliedHeightView;
+    }
+
+    PendingView pending() {
+        return pendingView;
+    }
+
+    /** True when this node signs (its key is a genesis validator's). */
+    boolean signs() {
+        return signingKey != null;
+    }
+
+    /**
+     * Leader side: executes the next block on the applied head and remembers it, so applying it later
+     * needs no second execution. Returns null when this node is behind its log or a block is pending.
+     */
+    ProposedBlock propose(long clockMillis, List<CheckedTransaction> txs) {
+        synchronized (ledgerLock) {
+            if (failure != null || pending != null || appliedHeight != ledger.height()) {
+                return null;
+            }
+            long timestamp = Math.max(clockMillis, ledger.minimumNextTimestamp());
+            ProposedBlock p = ledger.propose(timestamp, txs, suite.address(signingKey.publicKey()));
+            ownProposal = p;
+            return p;
+        }
+    }
+
+    byte[] sign(Hash headerHash) {
+        return suite.sign(signingKey.privateKey(), CommitCertificate.signedMessage(headerHash));
+    }
+
+    byte[] signingKeyBytes() {
+        return signingKey.publicKey().encoded();
+    }
+
+    Outcome applyProposal(byte[] message) {
+        if (failure != null) {
+            return Outcome.HALTED;
+        }
+        RaftMessages.Proposal entry;
+        Block block;
+        try {
+            entry = RaftMessages.decodeProposal(message);
+            block = Block.decode(entry.blockBytes());
+        } catch (DecodeException e) {
+            log.warn("skipping a malformed proposal in the log: {}", e.getMessage());
+            return Outcome.IGNORED;
+        }
+        try {
+            Outcome outcome;
+            synchronized (ledgerLock) {
+                outcome = acceptProposal(block);
+            }
+            if (outcome != Outcome.ACCEPTED) {
+                return outcome;
+            }
+            addSignature(entry.proposerSignature());
+            if (signingKey != null && pending.proposal != null
+                    && !Arrays.equals(entry.proposerSignature().publicKey(), signingKeyBytes())) {
+                signatureOut.accept(new RaftMessages.SignatureEntry(pending.headerHash,
+                        new CommitCertificate.Signature(signingKeyBytes(), sign(pending.headerHash))));
+            }
+            return maybeCommit() ? Outcome.COMMITTED : Outcome.ACCEPTED;
+        } catch (RuntimeException e) {
+            halt("applying a proposal failed: " + e, e);
+            return Outcome.HALTED;
+        }
+    }
+
+    private Outcome acceptProposal(Block block) {
+        BlockHeader h = block.header();
+        if (pending != null || h.height() != appliedHeight + 1 || !h.previousHash().equals(appliedHash)) {
+            return Outcome.STALE;
+        }
+        Hash headerHash = h.hash(suite);
+        if (h.height() <= ledger.height()) {
+            Hash stored = ledger.header(h.height()).hash(suite);
+            if (!stored.equals(headerHash)) {
+                halt("the log's block " + h.height() + " has header " + headerHash.hex()
+                        + " but this node's store holds " + stored.hex(), null);
+                return Outcome.HALTED;
+            }
+            setPending(new Pending(h.height(), headerHash, null));
+            return Outcome.ACCEPTED;
+        }
+        ProposedBlock mine = ownProposal;
+        ownProposal = null;
+        if (mine == null || !mine.headerHash().equals(headerHash) || mine.height() != ledger.height() + 1) {
+            List<CheckedTransaction> checked = new ArrayList<>(block.transactions().size());
+            for (Transaction t : block.transactions()) {
+                checked.add(txCheck.check(t));
+            }
+            try {
+                mine = ledger.replay(block, checked);
+            } catch (BlockRejectedException e) {
+                halt("refusing block " + h.height() + " proposed by " + h.proposer() + ": " + e.getMessage(), null);
+                return Outcome.HALTED;
+            }
+        }
+        setPending(new Pending(h.height(), headerHash, mine));
+        return Outcome.ACCEPTED;
+    }
+
+    Outcome applySignature(byte[] message) {
+        if (failure != null) {
+            return Outcome.HALTED;
+        }
+        RaftMessages.SignatureEntry entry;
+        try {
+            entry = RaftMessages.decodeSignature(message);
+        } catch (DecodeException e) {
+            log.warn("skipping a malformed signature entry in the log: {}", e.getMessage());
+            return Outcome.IGNORED;
+        }
+        if (pending == null || !pending.headerHash.equals(entry.headerHash())) {
+            return Outcome.IGNORED;
+        }
+        try {
+            if (!addSignature(entry.signature())) {
+                return Outcome.IGNORED;
+            }
+            return maybeCommit() ? Outcome.COMMITTED : Outcome.SIGNATURE_COUNTED;
+        } catch (RuntimeException e) {
+            halt("committing block " + pending.height + " failed: " + e, e);
+            return Outcome.HALTED;
+        }
+    }
+
+    private boolean addSignature(CommitCertificate.Signature s) {
+        ValidatorInfo v = validatorOf(s.publicKey());
+        if (v == null || pending.signatures.size() >= quorum) {
+            return false;
+        }
+        for (CommitCertificate.Signature have : pending.signatures) {
+            if (Arrays.equals(have.publicKey(), s.publicKey())) {
+                return false;
+            }
+        }
+        if (!suite.verify(v.publicKey(), CommitCertificate.signedMessage(pending.headerHash), s.signature())) {
+            log.warn("ignoring an invalid signature of validator {} for block {}", v.id(), pending.height);
+            return false;
+        }
+        pending.signatures.add(s);
+        publishPending();
+        return true;
+    }
+
+    private boolean maybeCommit() {
+        if (pending == null || pending.signatures.size() < quorum) {
+            return false;
+        }
+        Pending p = pending;
+        CommitCertificate cert = new CommitCertificate(p.headerHash, p.signatures);
+        CommittedBlock committed = null;
+        synchronized (ledgerLock) {
+            if (p.proposal == null) {
+                StoredBlock stored = ledger.store().block(p.height);
+                if (!Arrays.equals(stored.certificateBytes(), cert.encode())) {
+                    halt("the log's certificate for block " + p.height + " differs from the one this node stored", null);
+                    return false;
+                }
+            } else {
+                ledger.commit(p.proposal, cert);
+                committed = new CommittedBlock(p.proposal.block(), p.headerHash, p.proposal.receipts(), cert);
+            }
+            appliedHeight = p.height;
+            appliedHash = p.headerHash;
+            pending = null;
+        }
+        pendingView = null;
+        appliedHeightView = appliedHeight;
+        if (committed != null) {
+            onCommit.accept(committed);
+        }
+        return true;
+    }
+
+    private void setPending(Pending p) {
+        pending = p;
+        publishPending();
+    }
+
+    private void publishPending() {
+        List<byte[]> keys = new ArrayList<>(pending.signatures.size());
+        for (CommitCertificate.Signature s : pending.signatures) {
+            keys.add(s.publicKey());
+        }
+        pendingView = new PendingView(pending.height, pending.headerHash, List.copyOf(keys), pending.proposal != null);
+    }
+
+    private ValidatorInfo validatorOf(byte[] key) {
+        for (ValidatorInfo v : validators) {
+            if (Arrays.equals(v.publicKey().unsafeEncoded(), key)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private void halt(String why, Throwable cause) {
+        if (failure != null) {
+            return;
+        }
+        failure = "halted: " + why;
+        if (cause != null) {
+            log.error("{}", failure, cause);
+        } else {
+            log.error("{}", failure);
+        }
+        pendingView = null;
+        onHalt.accept(failure);
+    }
+}

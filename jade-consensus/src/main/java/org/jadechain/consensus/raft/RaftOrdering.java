@@ -1,0 +1,532 @@
+package org.jadechain.consensus.raft;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.TimeDuration;
+import org.jadechain.core.codec.DecodeException;
+import org.jadechain.core.crypto.Hash;
+import org.jadechain.core.crypto.KeyPair;
+import org.jadechain.core.exec.CheckedTransaction;
+import org.jadechain.core.exec.Scheduler;
+import org.jadechain.core.exec.TransactionValidator;
+import org.jadechain.core.ledger.CommitListener;
+import org.jadechain.core.ledger.CommittedBlock;
+import org.jadechain.core.ledger.Ledger;
+import org.jadechain.core.ledger.Ordering;
+import org.jadechain.core.ledger.ProposedBlock;
+import org.jadechain.core.ledger.TransactionSource;
+import org.jadechain.core.model.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Raft ordering through Apache Ratis (ADR 0004). The Raft leader builds blocks from its
+ * {@link TransactionSource} and from transactions forwarded to it, executes them ({@link Ledger#propose}) and
+ * appends the encoded block to the Raft log; every node applies the log in order through a
+ * {@link ChainApplier}, which re-executes each block, signs the headers it reproduced, and commits a block
+ * once a majority of the genesis validators' signatures has passed through the log. A node whose result
+ * differs halts: {@link #failure()} becomes non-null, halt listeners are told, and its Raft server stops.
+ *
+ * <p>Threads: Ratis's apply thread commits and calls {@link CommitListener}s in height order; one
+ * {@code raft-orderer} thread pulls from the source, proposes (as leader) or forwards (as follower) and
+ * re-sends this node's signature if it was lost; gRPC threads answer forwards. Status methods may be
+ * called from any thread.
+ */
+public final class RaftOrdering implements Ordering {
+    private static final Logger log = LoggerFactory.getLogger(RaftOrdering.class);
+    private static final int FORWARD_BATCH = 2_000;
+
+    private final Ledger ledger;
+    private final TransactionSource source;
+    private final KeyPair validatorKey;
+    private final RaftConfig config;
+    private final LongSupplier clock;
+    private final Object ledgerLock = new Object();
+    private final Object wakeup = new Object();
+    private final Outbox outbox = new Outbox();
+    private final TransactionValidator txCheck;
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> haltListeners = new CopyOnWriteArrayList<>();
+    private final ChainApplier applier;
+    private final RaftGroup group;
+
+    private volatile boolean running;
+    private boolean closed;
+    private volatile RaftServer server;
+    private volatile RaftServer.Division division;
+    private RaftClient logClient;
+    private RaftClient forwardClient;
+    private Thread thread;
+    private CompletableFuture<RaftClientReply> proposalInFlight;
+    private volatile Hash lastSignedHash;
+    private volatile long lastSignedAtNanos;
+
+    /**
+     * @param validatorKey this node's validator key (its genesis validator entry); null for a listener
+     * @param clock wall-clock milliseconds for block timestamps (raised to one past the head when behind)
+     */
+    public RaftOrdering(Ledger ledger, TransactionSource source, KeyPair validatorKey, RaftConfig config,
+                        LongSupplier clock) {
+        this.ledger = ledger;
+        this.source = source;
+        this.validatorKey = validatorKey;
+        this.config = config;
+        this.clock = clock;
+        this.txCheck = new TransactionValidator(ledger.genesis().chainId(), ledger.suite());
+        this.applier = new ChainApplier(ledger, ledgerLock, validatorKey, this::submitSignature, this::committed,
+                this::halted);
+        this.group = RaftGroup.valueOf(groupId(ledger.genesis().chainId()), peers(config.peers()));
+    }
+
+    /** The Raft group id of a chain: a name-based UUID of its chain id, the same on every node. */
+    public static RaftGroupId groupId(String chainId) {
+        return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("jade/raft/" + chainId).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Told of every block this node commits, in height order, on Ratis's apply thread. */
+    public void addListener(CommitListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Told once, with the reason, when this node halts; the node should then exit with a non-zero status. */
+    public void addHaltListener(Consumer<String> listener) {
+        haltListeners.add(listener);
+    }
+
+    @Override
+    public String mode() {
+        return "raft";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        RaftProperties props = properties();
+        try {
+            boolean existing = Files.isDirectory(config.storageDir().resolve(group.getGroupId().getUuid().toString()));
+            server = RaftServer.newBuilder()
+                    .setServerId(RaftPeerId.valueOf(config.selfId()))
+                    .setGroup(group)
+                    .setProperties(props)
+                    .setStateMachine(new LedgerStateMachine(applier, this::acceptForwarded))
+                    .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
+                    .build();
+            server.start();
+            division = server.getDivision(group.getGroupId());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the Raft server of " + config.selfId() + ": " + e.getMessage(), e);
+        }
+        logClient = client(props);
+        forwardClient = client(props);
+        running = true;
+        thread = new Thread(this::run, "raft-orderer-" + config.selfId());
+        thread.start();
+    }
+
+    @Override
+    public String failure() {
+        return applier.failure();
+    }
+
+    public RaftRole role() {
+        RaftServer.Division d = division;
+        if (d == null || !running || applier.failure() != null || !d.getInfo().isAlive()) {
+            return RaftRole.STOPPED;
+        }
+        RaftPeerRole r = d.getInfo().getCurrentRole();
+        return switch (r) {
+            case LEADER -> RaftRole.LEADER;
+            case FOLLOWER -> RaftRole.FOLLOWER;
+            case CANDIDATE -> RaftRole.CANDIDATE;
+            case LISTENER -> RaftRole.LISTENER;
+            default -> RaftRole.STOPPED;
+        };
+    }
+
+    /** The current leader's peer id as this node knows it, or null. */
+    public String leaderId() {
+        RaftServer.Division d = division;
+        RaftPeerId id = d == null ? null : d.getInfo().getLeaderId();
+        return id == null ? null : id.toString();
+    }
+
+    public long term() {
+        RaftServer.Division d = division;
+        return d == null ? 0 : d.getInfo().getCurrentTerm();
+    }
+
+    public String selfId() {
+        return config.selfId();
+    }
+
+    /** Height of the last block committed by the log entries this node has applied. */
+    public long appliedHeight() {
+        return applier.appliedHeight();
+    }
+
+    /**
+     * Hands encoded transactions to the current leader, which checks them statelessly and queues them
+     * for its next blocks. Completes with the leader's per-transaction answer, or exceptionally when no
+     * leader answered in time; a taken transaction is committed later or never — watch the ledger.
+     */
+    public CompletableFuture<ForwardResult> forward(List<byte[]> encodedTxs) {
+        RaftClient c = forwardClient;
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the Raft ordering is not running"));
+        }
+        Message m = Message.valueOf(ByteString.copyFrom(RaftMessages.forward(encodedTxs)));
+        return c.async().sendReadOnly(m).thenApply(reply -> {
+            if (!reply.isSuccess()) {
+                throw new IllegalStateException("forward failed: " + reply.getException());
+            }
+            try {
+                return new ForwardResult(reply.getServerId().toString(),
+                        nullIfEmpty(RaftMessages.decodeForwardReply(reply.getMessage().getContent().toByteArray())));
+            } catch (DecodeException e) {
+                throw new IllegalStateException("malformed forward reply: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static List<String> nullIfEmpty(List<String> refusals) {
+        List<String> out = new ArrayList<>(refusals.size());
+        for (String r : refusals) {
+            out.add(r.isEmpty() ? null : r);
+        }
+        return out;
+    }
+
+    /** Runs on gRPC threads: queues forwarded transactions here (the leader proposes them, others pass them on). */
+    private List<String> acceptForwarded(List<byte[]> encoded) {
+        if (applier.failure() != null) {
+            throw new IllegalStateException("node " + config.selfId() + " has halted");
+        }
+        List<String> refusals = new ArrayList<>(encoded.size());
+        long now = System.nanoTime();
+        for (byte[] bytes : encoded) {
+            Transaction tx;
+            try {
+                tx = Transaction.decode(bytes);
+            } catch (DecodeException e) {
+                refusals.add("undecodable: " + e.getMessage());
+                continue;
+            }
+            CheckedTransaction checked = txCheck.check(tx);
+            if (!checked.valid()) {
+                refusals.add(checked.result().name() + ": " + checked.message());
+                continue;
+            }
+            if (ledger.store().locate(tx.hash()) == null) {
+                outbox.add(checked, now);
+            }
+            refusals.add("");
+        }
+        wake();
+        return refusals;
+    }
+
+    private void run() {
+        long lastBlockNanos = System.nanoTime();
+        while (running && applier.failure() == null) {
+            try {
+                RaftServer.Division d = division;
+                boolean leader = d.getInfo().isLeader() && d.getInfo().isLeaderReady();
+                pullFromSource(leader);
+                if (leader) {
+                    if (maybePropose(d, lastBlockNanos)) {
+                        lastBlockNanos = System.nanoTime();
+                    }
+                } else {
+                    forwardToLeader(d);
+                }
+                resendSignature();
+                synchronized (wakeup) {
+                    wakeup.wait(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    log.warn("Raft orderer of {}: {}", config.selfId(), e.toString(), e);
+                }
+            }
+        }
+    }
+
+    private void wake() {
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    private void pullFromSource(boolean leader) {
+        int room = leader ? config.maxTxs() - outbox.size() : FORWARD_BATCH;
+        if (room <= 0 || source.ready() == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (CheckedTransaction t : source.take(room)) {
+            outbox.add(t, now);
+        }
+    }
+
+    /** @return true when a block was accepted into the log */
+    private boolean maybePropose(RaftServer.Division d, long lastBlockNanos) {
+        if (!applier.signs() || applier.pending() != null
+                || (proposalInFlight != null && !proposalInFlight.isDone())
+                || d.getInfo().getLastAppliedIndex() < d.getRaftLog().getLastCommittedIndex()) {
+            return false;
+        }
+        if (!shouldCut(lastBlockNanos)) {
+            return false;
+        }
+        List<CheckedTransaction> txs = new ArrayList<>();
+        for (CheckedTransaction t : outbox.first(config.maxTxs())) {
+            if (ledger.store().locate(t.transaction().hash()) != null) {
+                outbox.remove(t.transaction().hash());
+            } else {
+                txs.add(t);
+            }
+        }
+        ProposedBlock p = applier.propose(clock.getAsLong(), txs);
+        if (p == null) {
+            return false;
+        }
+        byte[] message = RaftMessages.proposal(p.block().encode(), applier.signingKeyBytes(), applier.sign(p.headerHash()));
+        proposalInFlight = logClient.async().send(Message.valueOf(ByteString.copyFrom(message)));
+        try {
+            RaftClientReply reply = proposalInFlight.get(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
+            ChainApplier.Outcome outcome = reply.isSuccess() ? LedgerStateMachine.outcome(reply.getMessage()) : null;
+            if (outcome == ChainApplier.Outcome.ACCEPTED || outcome == ChainApplier.Outcome.COMMITTED) {
+                return true;
+            }
+            log.debug("proposal of block {} by {} was not accepted: {}", p.height(), config.selfId(),
+                    outcome != null ? outcome : reply.getException());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.debug("proposal of block {} by {} did not complete: {}", p.height(), config.selfId(), e.toString());
+        }
+        return false;
+    }
+
+    private boolean shouldCut(long lastBlockNanos) {
+        int waiting = outbox.size();
+        if (waiting >= config.maxTxs()) {
+            return true;
+        }
+        long nowNanos = System.nanoTime();
+        long oldest = outbox.oldestArrivalNanos();
+        if (waiting > 0 && nowNanos - oldest >= TimeUnit.MILLISECONDS.toNanos(config.maxWaitMillis())) {
+            return true;
+        }
+        long minNext;
+        synchronized (ledgerLock) {
+            minNext = ledger.minimumNextTimestamp();
+        }
+        if (Scheduler.earliest(ledger.store()) <= Math.max(clock.getAsLong(), minNext)) {
+            return true;
+        }
+        return config.emptyBlockIntervalMillis() > 0
+                && nowNanos - lastBlockNanos >= TimeUnit.MILLISECONDS.toNanos(config.emptyBlockIntervalMillis());
+    }
+
+    private void forwardToLeader(RaftServer.Division d) {
+        RaftPeerId leader = d.getInfo().getLeaderId();
+        if (leader == null || leader.toString().equals(config.selfId()) || outbox.size() == 0) {
+            return;
+        }
+        List<CheckedTransaction> due = outbox.dueForForwarding(leader.toString(), System.nanoTime(),
+                TimeUnit.MILLISECONDS.toNanos(config.forwardResendMillis()), FORWARD_BATCH);
+        List<CheckedTransaction> send = new ArrayList<>(due.size());
+        for (CheckedTransaction t : due) {
+            if (ledger.store().locate(t.transaction().hash()) != null) {
+                outbox.remove(t.transaction().hash());
+            } else {
+                send.add(t);
+            }
+        }
+        if (send.isEmpty()) {
+            return;
+        }
+        List<byte[]> encoded = new ArrayList<>(send.size());
+        for (CheckedTransaction t : send) {
+            encoded.add(t.transaction().unsafeEncoded());
+        }
+        forward(encoded).whenComplete((r, e) -> {
+            if (e != null) {
+                log.debug("forwarding {} transactions from {} failed: {}", send.size(), config.selfId(), e.toString());
+                outbox.forwardFailed(send);
+            }
+        });
+    }
+
+    /** Sends this node's signature for the pending block if it has not reached the log in time (lost, or sent before a restart). */
+    private void resendSignature() {
+        ChainApplier.PendingView pv = applier.pending();
+        if (pv == null || !pv.live() || !applier.signs() || pv.signedBy(applier.signingKeyBytes())) {
+            return;
+        }
+        if (pv.headerHash().equals(lastSignedHash)
+                && System.nanoTime() - lastSignedAtNanos < TimeUnit.MILLISECONDS.toNanos(config.requestTimeoutMillis())) {
+            return;
+        }
+        submitSignature(new RaftMessages.SignatureEntry(pv.headerHash(),
+                new org.jadechain.core.model.CommitCertificate.Signature(applier.signingKeyBytes(), applier.sign(pv.headerHash()))));
+    }
+
+    private void submitSignature(RaftMessages.SignatureEntry s) {
+        RaftClient c = logClient;
+        if (c == null || !running) {
+            return;
+        }
+        lastSignedHash = s.headerHash();
+        lastSignedAtNanos = System.nanoTime();
+        byte[] message = RaftMessages.signature(s.headerHash(), s.signature().publicKey(), s.signature().signature());
+        c.async().send(Message.valueOf(ByteString.copyFrom(message))).whenComplete((r, e) -> {
+            if (e != null) {
+                log.debug("signature of {} did not reach the log: {}", config.selfId(), e.toString());
+            }
+        });
+    }
+
+    private void committed(CommittedBlock block) {
+        outbox.removeAll(block.block().transactions());
+        for (CommitListener l : listeners) {
+            try {
+                l.committed(block);
+            } catch (RuntimeException e) {
+                log.warn("commit listener failed for block {}", block.height(), e);
+            }
+        }
+        wake();
+    }
+
+    private void halted(String why) {
+        for (Consumer<String> l : haltListeners) {
+            try {
+                l.accept(why);
+            } catch (RuntimeException e) {
+                log.warn("halt listener failed", e);
+            }
+        }
+        Thread stopper = new Thread(this::close, "raft-halt-" + config.selfId());
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        RaftServer s;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = false;
+            t = thread;
+            thread = null;
+            s = server;
+        }
+        if (t != null && t != Thread.currentThread()) {
+            t.interrupt();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeQuietly(logClient);
+        closeQuietly(forwardClient);
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                log.warn("closing the Raft server of {} failed", config.selfId(), e);
+            }
+        }
+    }
+
+    private static void closeQuietly(RaftClient c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                log.debug("closing a Raft client failed", e);
+            }
+        }
+    }
+
+    private RaftProperties properties() {
+        RaftProperties p = new RaftProperties();
+        RaftServerConfigKeys.setStorageDir(p, List.of(config.storageDir().toFile()));
+        RaftPeerConfig self = config.self();
+        GrpcConfigKeys.Server.setHost(p, self.host());
+        GrpcConfigKeys.Server.setPort(p, self.port());
+        TimeDuration min = TimeDuration.valueOf(config.electionTimeoutMinMillis(), TimeUnit.MILLISECONDS);
+        TimeDuration max = TimeDuration.valueOf(config.electionTimeoutMaxMillis(), TimeUnit.MILLISECONDS);
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, min);
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, max);
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, min);
+        RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, max);
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS));
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, false);
+        return p;
+    }
+
+    private RaftClient client(RaftProperties props) {
+        ClientId id = ClientId.randomId();
+        return RaftClient.newBuilder()
+                .setClientId(id)
+                .setRaftGroup(group)
+                .setProperties(props)
+                .setClientRpc(new GrpcFactory(new Parameters()).newRaftClientRpc(id, props))
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                        (int) Math.max(3, config.requestTimeoutMillis() / 100), TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
+                .build();
+    }
+
+    private static List<RaftPeer> peers(List<RaftPeerConfig> peers) {
+        List<RaftPeer> out = new ArrayList<>(peers.size());
+        for (RaftPeerConfig p : peers) {
+            out.add(RaftPeer.newBuilder().setId(p.id()).setAddress(p.address())
+                    .setStartupRole(p.kind() == RaftPeerConfig.Kind.LISTENER ? RaftPeerRole.LISTENER : RaftPeerRole.FOLLOWER)
+                    .build());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,251 @@
+package org.jadechain.consensus.raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.jadechain.core.codec.DecodeException;
+import org.jadechain.core.contract.ContractRegistry;
+import org.jadechain.core.crypto.CryptoSuite;
+import org.jadechain.core.crypto.CryptoSuites;
+import org.jadechain.core.crypto.Hash;
+import org.jadechain.core.crypto.KeyPair;
+import org.jadechain.core.crypto.SuiteId;
+import org.jadechain.core.exec.TransactionValidator;
+import org.jadechain.core.genesis.Genesis;
+import org.jadechain.core.genesis.Organisation;
+import org.jadechain.core.genesis.Role;
+import org.jadechain.core.genesis.ValidatorInfo;
+import org.jadechain.core.ledger.CertificateVerifier;
+import org.jadechain.core.ledger.CommittedBlock;
+import org.jadechain.core.ledger.Ledger;
+import org.jadechain.core.ledger.StoredBlock;
+import org.jadechain.core.model.CommitCertificate;
+import org.jadechain.core.model.Transaction;
+import org.jadechain.storage.InMemoryLedgerStore;
+
+/**
+ * Validators (and optionally listeners) running real Ratis servers in this process on loopback ports,
+ * each with its own in-memory ledger store (kept across restarts, like a disk) and Raft log directory.
+ */
+final class RaftTestNetwork implements AutoCloseable {
+    static final String CHAIN_ID = "jade-raft-test";
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    final CryptoSuite suite = CryptoSuites.of(SuiteId.INTL);
+    final Genesis genesis;
+    final List<Node> nodes = new ArrayList<>();
+    private final List<RaftPeerConfig> peers = new ArrayList<>();
+    private final Path dir;
+    private final Map<String, KeyPair> clients = new TreeMap<>();
+    private final Map<String, Long> nonces = new TreeMap<>();
+    private final TransactionValidator check;
+    private final SecureRandom random = new SecureRandom();
+
+    final class Node {
+        final int index;
+        final String id;
+        final KeyPair key;
+        final InMemoryLedgerStore store;
+        long counterStep = 1;
+        Ledger ledger;
+        QueueSource source;
+        RaftOrdering ordering;
+        final List<CommittedBlock> committed = new CopyOnWriteArrayList<>();
+        final List<String> halts = new CopyOnWriteArrayList<>();
+
+        Node(int index, String id, KeyPair key) {
+            this.index = index;
+            this.id = id;
+            this.key = key;
+            this.store = new InMemoryLedgerStore(suite);
+        }
+
+        void start() {
+            ledger = new Ledger(genesis, new ContractRegistry(List.of(new CounterContract(counterStep))), store);
+            source = new QueueSource();
+            RaftConfig config = RaftConfig.of(id, peers, dir.resolve(id))
+                    .withElectionTimeout(400, 800)
+                    .withBlocks(200, 20, 0);
+            ordering = new RaftOrdering(ledger, source, key, config, System::currentTimeMillis);
+            ordering.addListener(committed::add);
+            ordering.addHaltListener(halts::add);
+            ordering.start();
+        }
+
+        void stop() {
+            ordering.close();
+            ordering = null;
+        }
+
+        boolean running() {
+            return ordering != null && ordering.failure() == null;
+        }
+
+        long height() {
+            return store.lastHeight();
+        }
+
+        void submit(Transaction... txs) {
+            for (Transaction t : txs) {
+                source.offer(check.check(t));
+            }
+        }
+
+        boolean holds(Transaction tx) {
+            return store.locate(tx.hash()) != null;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    private RaftTestNetwork(Path dir, int validators, int listeners) {
+        this.dir = dir;
+        List<ValidatorInfo> infos = new ArrayList<>();
+        List<KeyPair> keys = new ArrayList<>();
+        for (int i = 1; i <= validators; i++) {
+            KeyPair k = suite.generateKeyPair(random);
+            keys.add(k);
+            infos.add(new ValidatorInfo("v" + i, "central-bank", k.publicKey()));
+            peers.add(RaftPeerConfig.validator("v" + i, "127.0.0.1:" + freePort()));
+        }
+        for (int i = 1; i <= listeners; i++) {
+            peers.add(RaftPeerConfig.listener("observer" + i, "127.0.0.1:" + freePort()));
+        }
+        KeyPair bank = suite.generateKeyPair(random);
+        this.genesis = new Genesis(CHAIN_ID, SuiteId.INTL, 8 * 60, 1_764_000_000_000L,
+                List.of(new Organisation("central-bank", "Central Bank", Role.CENTRAL_BANK, List.of(bank.publicKey()))),
+                infos, new TreeMap<>());
+        this.check = new TransactionValidator(CHAIN_ID, suite);
+        for (int i = 0; i < validators; i++) {
+            nodes.add(new Node(i, "v" + (i + 1), keys.get(i)));
+        }
+        for (int i = 0; i < listeners; i++) {
+            nodes.add(new Node(validators + i, "observer" + (i + 1), null));
+        }
+    }
+
+    static RaftTestNetwork create(Path dir, int validators, int listeners) {
+        return new RaftTestNetwork(dir, validators, listeners);
+    }
+
+    RaftTestNetwork startAll() {
+        for (Node n : nodes) {
+            n.start();
+        }
+        return this;
+    }
+
+    List<Node> running() {
+        return nodes.stream().filter(Node::running).toList();
+    }
+
+    /** A counter.add(1) transaction from a client, with that client's next nonce. */
+    synchronized Transaction tx(String client) {
+        KeyPair k = clients.computeIfAbsent(client, c -> suite.generateKeyPair(random));
+        long nonce = nonces.merge(client, 1L, Long::sum) - 1;
+        byte[] body = Transaction.encodeBody(CHAIN_ID, suite.id(), k.publicKey().encoded(), nonce, CounterContract.NAME,
+                "add", CounterContract.addArgs(1));
+        return Transaction.assemble(body, suite.sign(k.privateKey(), body));
+    }
+
+    /** The one node all running nodes agree is the leader. */
+    Node awaitLeader() {
+        Node[] found = new Node[1];
+        await("a leader known to every running node", () -> {
+            List<Node> live = running();
+            List<Node> leaders = live.stream().filter(n -> n.ordering.role() == RaftRole.LEADER).toList();
+            if (leaders.size() != 1) {
+                return false;
+            }
+            found[0] = leaders.get(0);
+            return live.stream().allMatch(n -> leaders.get(0).id.equals(n.ordering.leaderId()));
+        });
+        return found[0];
+    }
+
+    void awaitCommitted(List<Node> on, List<Transaction> txs) {
+        await(txs.size() + " transactions committed on " + on, () -> on.stream().allMatch(n -> txs.stream().allMatch(n::holds)));
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+
+    /**
+     * Every node holds, at each of its heights, the byte-identical block, receipts and certificate of the
+     * highest node (so equal heights have equal state roots, which are in the headers), and every
+     * certificate passes {@link CertificateVerifier} against the genesis validators.
+     */
+    void assertSameChains(List<Node> among) throws DecodeException {
+        CertificateVerifier verifier = new CertificateVerifier(suite);
+        Node top = among.stream().max(java.util.Comparator.comparingLong(Node::height)).orElseThrow();
+        for (long h = 1; h <= top.height(); h++) {
+            StoredBlock reference = top.store.block(h);
+            CommitCertificate cert = reference.certificate();
+            Hash headerHash = reference.block().header().hash(suite);
+            assertThat(verifier.check(cert, headerHash, genesis.validators())).as("certificate of block %d", h).isNull();
+            for (Node n : among) {
+                if (h > n.height()) {
+                    continue;
+                }
+                StoredBlock b = n.store.block(h);
+                assertThat(b.blockBytes()).as("block %d on %s", h, n).isEqualTo(reference.blockBytes());
+                assertThat(b.certificateBytes()).as("certificate %d on %s", h, n).isEqualTo(reference.certificateBytes());
+                assertThat(b.receiptBytes()).as("receipts of block %d on %s", h, n).hasSameSizeAs(reference.receiptBytes());
+                for (int i = 0; i < b.receiptBytes().size(); i++) {
+                    assertThat(b.receiptBytes().get(i)).as("receipt %d.%d on %s", h, i, n).isEqualTo(reference.receiptBytes().get(i));
+                }
+            }
+        }
+    }
+
+    List<RaftPeerConfig> peers() {
+        return List.copyOf(peers);
+    }
+
+    Node node(String id) {
+        return nodes.stream().filter(n -> n.id.equals(id)).findFirst().orElseThrow();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Node n : nodes) {
+            if (n.ordering != null) {
+                n.ordering.close();
+            }
+        }
+    }
+}
