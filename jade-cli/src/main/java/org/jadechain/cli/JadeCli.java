@@ -4,6 +4,7 @@ import org.jadechain.cli.commands.BankCommand;
 import org.jadechain.cli.commands.BlockCommand;
 import org.jadechain.cli.commands.CentralBankCommand;
 import org.jadechain.cli.commands.CourtCommand;
+import org.jadechain.cli.commands.GovernanceCommand;
 import org.jadechain.cli.commands.MediationCommand;
 import org.jadechain.cli.commands.RecordsCommand;
 import org.jadechain.cli.commands.RegulatorCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class, BlockCommand.class, TxCommand.class, EvidenceCommand.class,
                 ProofCommand.class, VerifyCommand.class, CentralBankCommand.class, BankCommand.class,
                 WalletCommand.class, CourtCommand.class, RegulatorCommand.class, SupplyCommand.class,
-                MediationCommand.class, RecordsCommand.class,
+                MediationCommand.class, RecordsCommand.class, GovernanceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JadeCli {
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.crypto.Hex;
 import org.jadechain.core.genesis.ValidatorInfo;
@@ -27,22 +28,52 @@ import org.jadechain.sdk.json.JsonFormatException;
  *
  * <p>A trigger's bundle has no {@code transaction} and no {@code txProof}; its {@code txHash} is the trigger's
  * id. A case filing's bundle carries {@code caseEvidence}, the canonical encoding of the evidence filed, whose
- * hash the filing receipt's {@code CaseFiled} event names.
+ * hash the filing receipt's {@code CaseFiled} event names. A bundle for a block after validator-set changes
+ * carries {@code validatorChanges}: the receipts of the transactions that adopted them, oldest first.
  *
  * <p>{@link #fromJson} checks only the JSON shape (fields present, of the right JSON types);
  * {@link #toJson} writes the fields in the documented order and leaves out the optional ones when null.
  */
 public record ReceiptBundle(String format, String documentHash, String chainId, String suite, String txHash,
                             long blockHeight, String transaction, Proof txProof, String receipt, Proof receiptProof,
-                            Header header, String headerHash, Certificate certificate, String caseEvidence) {
+                            Header header, String headerHash, Certificate certificate, String caseEvidence,
+                            List<ReceiptBundle> validatorChanges) {
     public static final String FORMAT = "jadechain-receipt/1";
 
-    /** A bundle without case evidence (every bundle but a case filing's). */
+    public ReceiptBundle {
+        validatorChanges = validatorChanges == null ? List.of() : List.copyOf(validatorChanges);
+    }
+
+    /** A bundle without case evidence (every bundle but a case filing's) and without validator-set changes. */
     public ReceiptBundle(String format, String documentHash, String chainId, String suite, String txHash,
                          long blockHeight, String transaction, Proof txProof, String receipt, Proof receiptProof,
                          Header header, String headerHash, Certificate certificate) {
         this(format, documentHash, chainId, suite, txHash, blockHeight, transaction, txProof, receipt, receiptProof,
-                header, headerHash, certificate, null);
+                header, headerHash, certificate, null, List.of());
+    }
+
+    /** As the canonical constructor, without validator-set changes. */
+    public ReceiptBundle(String format, String documentHash, String chainId, String suite, String txHash,
+                         long blockHeight, String transaction, Proof txProof, String receipt, Proof receiptProof,
+                         Header header, String headerHash, Certificate certificate, String caseEvidence) {
+        this(format, documentHash, chainId, suite, txHash, blockHeight, transaction, txProof, receipt, receiptProof,
+                header, headerHash, certificate, caseEvidence, List.of());
+    }
+
+    /**
+     * This bundle with the receipts of the validator-set changes adopted before its block (oldest first): what an
+     * offline verifier needs, beyond the genesis file, to know which validators certify its block. The
+     * certificate's signers are named after {@code validatorsInForce}, the set those changes lead to.
+     */
+    public ReceiptBundle withValidatorChanges(List<ReceiptBundle> changes, List<ValidatorInfo> validatorsInForce) {
+        Certificate named;
+        try {
+            named = Certificate.of(CommitCertificate.decode(Hex.decode(certificate.encoded())), validatorsInForce);
+        } catch (DecodeException | IllegalArgumentException e) {
+            named = certificate;
+        }
+        return new ReceiptBundle(format, documentHash, chainId, suite, txHash, blockHeight, transaction, txProof, receipt,
+                receiptProof, header, headerHash, named, caseEvidence, changes);
     }
 
     /** True for the receipt of a ledger trigger: no transaction and no transaction proof. */
@@ -192,6 +223,10 @@ public record ReceiptBundle(String format, String documentHash, String chainId, 
         if (caseEvidence != null) {
             n.put("caseEvidence", caseEvidence);
         }
+        if (!validatorChanges.isEmpty()) {
+            ArrayNode changes = n.putArray("validatorChanges");
+            validatorChanges.forEach(c -> changes.add(c.toJson()));
+        }
         return n;
     }
 
@@ -217,12 +252,26 @@ public record ReceiptBundle(String format, String documentHash, String chainId, 
                     f.has("txProof") ? Proof.fromJson(f.object("txProof")) : null, f.string("receipt"),
                     Proof.fromJson(f.object("receiptProof")), Header.fromJson(f.object("header")),
                     f.string("headerHash"), Certificate.fromJson(f.object("certificate")),
-                    f.optionalString("caseEvidence"));
+                    f.optionalString("caseEvidence"), changes(f));
         } catch (InvalidBundleException e) {
             throw e;
         } catch (JsonFormatException e) {
             throw new InvalidBundleException(e.field(), e.problem());
         }
+    }
+
+    private static List<ReceiptBundle> changes(JsonFields f) {
+        if (!f.has("validatorChanges")) {
+            return List.of();
+        }
+        List<ReceiptBundle> out = new ArrayList<>();
+        for (JsonFields c : f.objects("validatorChanges")) {
+            if (c.has("validatorChanges")) {
+                throw new InvalidBundleException(c.path() + ".validatorChanges", "a validator change does not nest further changes");
+            }
+            out.add(fromJson(c.node()));
+        }
+        return out;
     }
 
     /** @throws InvalidBundleException when the text is not JSON or not shaped like a bundle */

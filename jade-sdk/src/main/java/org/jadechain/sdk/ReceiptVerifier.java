@@ -84,6 +84,9 @@ public final class ReceiptVerifier {
         }
         steps.add(new Step(VerificationCheck.RECEIPT, run::receipt));
         steps.add(new Step(VerificationCheck.RECEIPT_INCLUSION, run::receiptInclusion));
+        if (bundle != null && !bundle.validatorChanges().isEmpty()) {
+            steps.add(new Step(VerificationCheck.VALIDATOR_SET, run::validatorSet));
+        }
         steps.add(new Step(VerificationCheck.CERTIFICATE, run::certificate));
         if (bundle != null && bundle.documentHash() != null) {
             steps.add(new Step(VerificationCheck.EVIDENCE, run::evidence));

@@ -10,7 +10,8 @@ public enum VerificationCheck {
     TX_INCLUSION("tx-inclusion", "the transaction is in the block (Merkle proof to the header's transaction root)"),
     RECEIPT("receipt", "the receipt decodes, is for this transaction (or ledger trigger) and says OK"),
     RECEIPT_INCLUSION("receipt-inclusion", "the receipt is in the block (Merkle proof to the header's receipt root)"),
-    CERTIFICATE("certificate", "a majority of the genesis validators signed the block header"),
+    VALIDATOR_SET("validator-set", "each validator-set change since genesis is proven by the set before it, in order"),
+    CERTIFICATE("certificate", "a majority of the validators in force at the block (genesis's, or as changed) signed its header"),
     EVIDENCE("evidence", "the transaction is evidence.recordEvidence or records.submit of the bundle's document hash"),
     CASE_EVIDENCE("case-evidence", "the case evidence is canonical and hashes to the evidence hash the receipt's CaseFiled event names"),
     DOCUMENT("document", "the document's hash is the recorded document hash");

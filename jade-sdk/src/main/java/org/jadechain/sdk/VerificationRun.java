@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jadechain.contracts.court.CaseEvidence;
+import org.jadechain.contracts.governance.GovernanceContract;
+import org.jadechain.contracts.governance.ValidatorSet;
 import org.jadechain.contracts.court.CourtContract;
 import org.jadechain.contracts.records.RecordsContract;
 import org.jadechain.core.codec.DecodeException;
@@ -16,6 +18,7 @@ import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.crypto.Hex;
 import org.jadechain.core.genesis.Genesis;
+import org.jadechain.core.genesis.ValidatorInfo;
 import org.jadechain.core.ledger.CertificateVerifier;
 import org.jadechain.core.merkle.InclusionProof;
 import org.jadechain.core.merkle.MerkleTree;
@@ -40,11 +43,13 @@ final class VerificationRun {
     private Transaction tx;
     private byte[] receiptBytes;
     private Receipt decodedReceipt;
+    private List<ValidatorInfo> validators;
 
     VerificationRun(Genesis genesis, ReceiptBundle bundle) {
         this.genesis = genesis;
         this.suite = genesis.cryptoSuite();
         this.b = bundle;
+        this.validators = genesis.validators();
     }
 
     void chain() throws CheckFailure {
@@ -201,16 +206,16 @@ final class VerificationRun {
         for (int i = 0; i < cert.signatures().size(); i++) {
             signature(i, shown.signatures().get(i), cert.signatures().get(i));
         }
-        String problem = new CertificateVerifier(suite).check(cert, headerHash, genesis.validators());
+        String problem = new CertificateVerifier(suite).check(cert, headerHash, validators);
         if (problem != null) {
             throw new CheckFailure(problem);
         }
         for (int i = 0; i < cert.signatures().size(); i++) {
             String shownId = shown.signatures().get(i).validator();
-            String id = ReceiptBundle.Certificate.validatorId(genesis.validators(), cert.signatures().get(i).publicKey());
+            String id = ReceiptBundle.Certificate.validatorId(validators, cert.signatures().get(i).publicKey());
             if (!Objects.equals(shownId, id)) {
                 throw new CheckFailure("certificate.signatures[" + i + "].validator shows " + shownId
-                        + " but the genesis file names that key " + id);
+                        + " but the validator set in force names that key " + id);
             }
         }
     }
@@ -267,6 +272,63 @@ final class VerificationRun {
         if (!actual.equals(named)) {
             throw new CheckFailure("caseEvidence hashes to " + actual + " but the filing names evidence " + named);
         }
+    }
+
+    /**
+     * Walks the bundle's validator-set changes from genesis: each change's own bundle must verify against the
+     * set then in force, and its receipt must carry {@code governance.ValidatorSetChanged} with the next version,
+     * in force from the block after it, naming every member; the last set is the one that certifies this block.
+     * Versions must follow each other from 1, so a change can be left out only at the end.
+     */
+    void validatorSet() throws CheckFailure {
+        List<ValidatorInfo> set = genesis.validators();
+        long version = 0;
+        for (int i = 0; i < b.validatorChanges().size(); i++) {
+            ReceiptBundle c = b.validatorChanges().get(i);
+            String at = "validatorChanges[" + i + "]";
+            if (c.blockHeight() >= b.blockHeight()) {
+                throw new CheckFailure(at + " is at height " + c.blockHeight() + ", not before this block's " + b.blockHeight());
+            }
+            Genesis then = new Genesis(genesis.chainId(), genesis.suite(), genesis.utcOffsetMinutes(), genesis.timestamp(),
+                    genesis.organisations(), set, genesis.parameters());
+            VerificationResult r = new ReceiptVerifier(then).verify(c);
+            if (!r.valid()) {
+                throw new CheckFailure(at + " failed its " + r.failedCheck().label() + " check: " + r.reason());
+            }
+            Event changed = null;
+            try {
+                for (Event e : Receipt.decode(Hex.decode(c.receipt())).events()) {
+                    if (e.contract().equals(GovernanceContract.NAME) && e.type().equals(GovernanceContract.SET_CHANGED)) {
+                        changed = e;
+                    }
+                }
+            } catch (DecodeException e) {
+                throw new CheckFailure(at + ": its receipt does not decode: " + e.getMessage());
+            }
+            if (changed == null) {
+                throw new CheckFailure(at + " changes no validator set (no governance.ValidatorSetChanged event)");
+            }
+            if (!Long.toString(version + 1).equals(changed.get("version"))) {
+                throw new CheckFailure(at + " makes validator-set version " + changed.get("version") + ", expected " + (version + 1));
+            }
+            if (!Long.toString(c.blockHeight() + 1).equals(changed.get("fromHeight"))) {
+                throw new CheckFailure(at + " is in force from " + changed.get("fromHeight") + ", not the block after it");
+            }
+            List<ValidatorInfo> next = new ArrayList<>();
+            for (int m = 0; changed.get(GovernanceContract.MEMBER_ATTRIBUTE + m) != null; m++) {
+                try {
+                    next.add(ValidatorSet.decodeMember(Hex.decode(changed.get(GovernanceContract.MEMBER_ATTRIBUTE + m)), suite).info());
+                } catch (DecodeException | IllegalArgumentException e) {
+                    throw new CheckFailure(at + ": member " + m + " does not decode: " + e.getMessage());
+                }
+            }
+            if (next.isEmpty()) {
+                throw new CheckFailure(at + " names no validators");
+            }
+            set = next;
+            version++;
+        }
+        validators = set;
     }
 
     void document(Path document) throws CheckFailure {

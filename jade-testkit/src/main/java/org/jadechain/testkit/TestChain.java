@@ -124,6 +124,24 @@ public final class TestChain {
         return Transaction.assemble(body, suite.sign(key.privateKey(), body));
     }
 
+    /** As {@link #block}, certified by the signatures of {@code signers} (e.g. a validator set changed by governance). */
+    public CommittedBlock blockSignedBy(List<KeyPair> signers, Transaction... txs) {
+        List<CheckedTransaction> checked = new ArrayList<>();
+        for (Transaction t : txs) {
+            checked.add(validatorCheck.check(t));
+        }
+        long ts = Math.max(clock.getAsLong(), ledger.minimumNextTimestamp());
+        ProposedBlock p = ledger.propose(ts, checked, suite.address(signers.get(0).publicKey()));
+        List<CommitCertificate.Signature> sigs = new ArrayList<>();
+        for (KeyPair k : signers) {
+            sigs.add(new CommitCertificate.Signature(k.publicKey().encoded(),
+                    suite.sign(k.privateKey(), CommitCertificate.signedMessage(p.headerHash()))));
+        }
+        CommitCertificate cert = new CommitCertificate(p.headerHash(), sigs);
+        ledger.commit(p, cert);
+        return new CommittedBlock(p.block(), p.headerHash(), p.receipts(), cert);
+    }
+
     /** Commits one block holding the transactions (checked statelessly first) at the clock's time. */
     public CommittedBlock block(Transaction... txs) {
         List<CheckedTransaction> checked = new ArrayList<>();

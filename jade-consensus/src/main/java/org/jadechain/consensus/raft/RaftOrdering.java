@@ -27,6 +27,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
@@ -84,8 +85,9 @@ public final class RaftOrdering implements Ordering {
     private boolean closed;
     private volatile RaftServer server;
     private volatile RaftServer.Division division;
-    private RaftClient logClient;
-    private RaftClient forwardClient;
+    private volatile RaftClient logClient;
+    private volatile RaftClient forwardClient;
+    private RaftProperties clientProperties;
     private Thread thread;
     private CompletableFuture<RaftClientReply> proposalInFlight;
     private volatile Hash lastSignedHash;
@@ -148,6 +150,7 @@ public final class RaftOrdering implements Ordering {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Raft server of " + config.selfId() + ": " + e.getMessage(), e);
         }
+        clientProperties = props;
         logClient = client(props);
         forwardClient = client(props);
         running = true;
@@ -326,7 +329,8 @@ public final class RaftOrdering implements Ordering {
             return false;
         }
         byte[] message = RaftMessages.proposal(p.block().encode(), applier.signingKeyBytes(), applier.sign(p.headerHash()));
-        proposalInFlight = logClient.async().send(Message.valueOf(ByteString.copyFrom(message)));
+        RaftClient proposing = logClient;
+        proposalInFlight = proposing.async().send(Message.valueOf(ByteString.copyFrom(message)));
         try {
             RaftClientReply reply = proposalInFlight.get(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
             ChainApplier.Outcome outcome = reply.isSuccess() ? LedgerStateMachine.outcome(reply.getMessage()) : null;
@@ -339,6 +343,7 @@ public final class RaftOrdering implements Ordering {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             log.debug("proposal of block {} by {} did not complete: {}", p.height(), config.selfId(), e.toString());
+            renewIfClosed(proposing, e);
         }
         return false;
     }
@@ -386,10 +391,12 @@ public final class RaftOrdering implements Ordering {
         for (CheckedTransaction t : send) {
             encoded.add(t.transaction().unsafeEncoded());
         }
+        RaftClient used = forwardClient;
         forward(encoded).whenComplete((r, e) -> {
             if (e != null) {
                 log.debug("forwarding {} transactions from {} failed: {}", send.size(), config.selfId(), e.toString());
                 outbox.forwardFailed(send);
+                renewIfClosed(used, e);
             }
         });
     }
@@ -419,6 +426,7 @@ public final class RaftOrdering implements Ordering {
         c.async().send(Message.valueOf(ByteString.copyFrom(message))).whenComplete((r, e) -> {
             if (e != null) {
                 log.debug("signature of {} did not reach the log: {}", config.selfId(), e.toString());
+                renewIfClosed(c, e);
             }
         });
     }
@@ -506,6 +514,35 @@ public final class RaftOrdering implements Ordering {
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, false);
         return p;
+    }
+
+    /**
+     * A Ratis client whose ordered sliding window was closed (its retries ran out, e.g. while the leader was
+     * down) refuses every later request with AlreadyClosedException; such a client is replaced, or this node's
+     * signatures and forwarded transactions would never reach the log again.
+     */
+    private synchronized void renewIfClosed(RaftClient used, Throwable failure) {
+        if (!running || !causedBy(failure, AlreadyClosedException.class)) {
+            return;
+        }
+        if (used == logClient) {
+            logClient = client(clientProperties);
+            closeQuietly(used);
+            log.info("{} replaced its closed Raft log client", config.selfId());
+        } else if (used == forwardClient) {
+            forwardClient = client(clientProperties);
+            closeQuietly(used);
+            log.info("{} replaced its closed Raft forwarding client", config.selfId());
+        }
+    }
+
+    static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RaftClient client(RaftProperties props) {

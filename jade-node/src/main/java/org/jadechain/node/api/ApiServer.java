@@ -38,6 +38,7 @@ public final class ApiServer implements AutoCloseable {
         new MediationRoutes(node, json).register(app);
         new CourtRoutes(node, json).register(app);
         new RecordsRoutes(node, json).register(app);
+        new GovernanceRoutes(node, json).register(app);
         app.sse("/v1/events", events::connect);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(node.metrics().scrape()));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())

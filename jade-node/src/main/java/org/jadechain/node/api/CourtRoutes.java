@@ -155,7 +155,8 @@ final class CourtRoutes {
                 if (receipts.get(i).txHash().equals(c.filedBy()) && receipts.get(i).kind() == Receipt.Kind.TRIGGER) {
                     CaseEvidence e = CourtQueries.evidence(node.store(), c.id());
                     ctx.contentType("application/json")
-                            .result(ReceiptBundles.buildTrigger(stored, i, node.genesis(), e.encode()).toText());
+                            .result(ValidatorChangeProofs.attach(node,
+                                    ReceiptBundles.buildTrigger(stored, i, node.genesis(), e.encode())).toText());
                     return;
                 }
             }

@@ -31,7 +31,8 @@ final class ProofRoutes {
         }
         StoredBlock stored = node.store().block(loc.height());
         try {
-            ctx.contentType("application/json").result(ReceiptBundles.build(stored, loc.index(), node.genesis()).toText());
+            ctx.contentType("application/json").result(
+                    ValidatorChangeProofs.attach(node, ReceiptBundles.build(stored, loc.index(), node.genesis())).toText());
         } catch (DecodeException e) {
             throw new IllegalStateException("stored block " + loc.height() + " does not decode: " + e.getMessage(), e);
         }

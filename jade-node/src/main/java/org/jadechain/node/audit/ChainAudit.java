@@ -10,6 +10,7 @@ import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.exec.CheckedTransaction;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.core.ledger.BlockRejectedException;
+import org.jadechain.contracts.governance.GovernanceQueries;
 import org.jadechain.core.ledger.CertificateVerifier;
 import org.jadechain.core.ledger.Ledger;
 import org.jadechain.core.ledger.LedgerStore;
@@ -27,7 +28,8 @@ import org.jadechain.storage.InMemoryLedgerStore;
 
 /**
  * Re-checks a stored chain from genesis, trusting nothing in the store: every block decodes, links to
- * the one before, carries a valid certificate from the genesis validators, is indexed where it should
+ * the one before, carries a valid certificate from the validators in force at its height (genesis's, then
+ * as governance changed them), is indexed where it should
  * be, and re-executes (in a fresh in-memory ledger) to the same transaction, receipt and state roots and
  * the same receipts byte for byte; finally the stored state must equal the replayed state bucket by
  * bucket; after every block each contract's invariants must hold (e.g. the currency supply adds up).
@@ -124,7 +126,9 @@ public final class ChainAudit {
             return "stored under height " + h + " but its header says " + header.height();
         }
         Hash headerHash = header.hash(suite);
-        String certProblem = certs.check(cert, headerHash, genesis.validators());
+        // the validators in force for block h, as the ledger said before it (governance changes apply from the next block)
+        String certProblem = certs.check(cert, headerHash,
+                GovernanceQueries.validatorsAt(replay.store(), suite, h, genesis.validators()));
         if (certProblem != null) {
             return "commit certificate invalid: " + certProblem;
         }
