@@ -94,7 +94,10 @@ public final class JadeNode implements AutoCloseable {
             CommitWaiters waiters = new CommitWaiters();
             NodeMetrics metrics = new NodeMetrics();
             if (config.raftMode()) {
-                ordering = new RaftOrdering(ledger, mempool, observer ? null : key, RaftNetwork.raftConfig(config), clock);
+                RaftNetwork.checkAgainstLedger(config, ledger);
+                RaftOrdering raft = new RaftOrdering(ledger, mempool, observer ? null : key, RaftNetwork.raftConfig(config), clock);
+                raft.useValidatorSets(RaftNetwork.validatorSets(genesis));
+                ordering = raft;
             } else {
                 ordering = new SoloOrdering(ledger, mempool, key, config.block(), clock);
             }

@@ -7,6 +7,9 @@ import org.jadechain.consensus.raft.RaftConfig;
 import org.jadechain.consensus.raft.RaftPeerConfig;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.core.genesis.ValidatorInfo;
+import org.jadechain.core.ledger.Ledger;
+import org.jadechain.core.ledger.ValidatorSets;
+import org.jadechain.contracts.governance.GovernanceQueries;
 import org.jadechain.node.config.NodeConfig;
 import org.jadechain.node.config.RaftSettings;
 
@@ -16,33 +19,46 @@ final class RaftNetwork {
     }
 
     /**
-     * The configuration must list every genesis validator by its id, and nothing else as a voter; this node
-     * must be in it, and hold that validator's key unless it is an observer.
+     * Before the store is opened: this node must be among the configured members, and hold a genesis
+     * validator's key under that validator's id unless it is an observer (or a validator added by governance,
+     * which {@link #checkAgainstLedger} then finds in the ledger's set).
      */
     static void check(NodeConfig config, Genesis genesis, ValidatorInfo keyOwner, boolean observer) throws IOException {
-        RaftSettings raft = config.raft();
-        List<String> voters = new ArrayList<>();
-        for (RaftSettings.Member m : raft.validators()) {
-            voters.add(m.id());
-        }
-        List<String> validators = new ArrayList<>();
-        for (ValidatorInfo v : genesis.validators()) {
-            validators.add(v.id());
-        }
-        if (!voters.stream().sorted().toList().equals(validators.stream().sorted().toList())) {
-            throw new IOException("the raft members " + voters + " are not the genesis validators " + validators);
-        }
-        RaftSettings.Member self = raft.member(config.nodeId());
+        RaftSettings.Member self = config.raft().member(config.nodeId());
         if (self == null) {
             throw new IOException("node '" + config.nodeId() + "' is not among the raft members of its configuration");
         }
-        if (!observer && (keyOwner == null || !keyOwner.id().equals(config.nodeId()))) {
-            throw new IOException("the key " + config.validatorKey() + " is not the key genesis gives validator '"
-                    + config.nodeId() + "'");
+        if (keyOwner != null && !keyOwner.id().equals(config.nodeId())) {
+            throw new IOException("the key " + config.validatorKey() + " is genesis validator '" + keyOwner.id()
+                    + "', not '" + config.nodeId() + "'");
         }
         if (observer && keyOwner != null) {
             throw new IOException("observer '" + config.nodeId() + "' must not run with a validator's key");
         }
+    }
+
+    /**
+     * With the ledger open: the configured voters must be exactly the validators the ledger says are in force
+     * for its next block (genesis's until governance changes them).
+     */
+    static void checkAgainstLedger(NodeConfig config, Ledger ledger) throws IllegalStateException {
+        List<String> voters = new ArrayList<>();
+        for (RaftSettings.Member m : config.raft().validators()) {
+            voters.add(m.id());
+        }
+        List<String> validators = new ArrayList<>();
+        for (ValidatorInfo v : validatorSets(ledger.genesis()).at(ledger.store(), ledger.height() + 1)) {
+            validators.add(v.id());
+        }
+        if (!voters.stream().sorted().toList().equals(validators.stream().sorted().toList())) {
+            throw new IllegalStateException("the raft members " + voters + " of " + config.nodeId()
+                    + "'s configuration are not the validators in force " + validators);
+        }
+    }
+
+    /** The validators of each height from the ledger's governance state (genesis's for a ledger without it). */
+    static ValidatorSets validatorSets(Genesis genesis) {
+        return (state, height) -> GovernanceQueries.validatorsAt(state, genesis.cryptoSuite(), height, genesis.validators());
     }
 
     static RaftConfig raftConfig(NodeConfig config) {

@@ -13,6 +13,7 @@ import org.jadechain.core.exec.TransactionValidator;
 import org.jadechain.core.genesis.ValidatorInfo;
 import org.jadechain.core.ledger.BlockRejectedException;
 import org.jadechain.core.ledger.CertificateVerifier;
+import org.jadechain.core.ledger.ValidatorSets;
 import org.jadechain.core.ledger.CommittedBlock;
 import org.jadechain.core.ledger.Ledger;
 import org.jadechain.core.ledger.ProposedBlock;
@@ -70,19 +71,22 @@ final class ChainApplier {
         final Hash headerHash;
         final ProposedBlock proposal;
         final List<CommitCertificate.Signature> signatures = new ArrayList<>();
+        final List<ValidatorInfo> validators;
+        final int quorum;
 
-        Pending(long height, Hash headerHash, ProposedBlock proposal) {
+        Pending(long height, Hash headerHash, ProposedBlock proposal, List<ValidatorInfo> validators) {
             this.height = height;
             this.headerHash = headerHash;
             this.proposal = proposal;
+            this.validators = List.copyOf(validators);
+            this.quorum = CertificateVerifier.quorum(validators.size());
         }
     }
 
     private final Ledger ledger;
     private final Object ledgerLock;
     private final CryptoSuite suite;
-    private final List<ValidatorInfo> validators;
-    private final int quorum;
+    private volatile ValidatorSets validatorSets;
     private final TransactionValidator txCheck;
     private final KeyPair signingKey;
     private final Consumer<RaftMessages.SignatureEntry> signatureOut;
@@ -109,10 +113,9 @@ final class ChainApplier {
         this.ledger = ledger;
         this.ledgerLock = ledgerLock;
         this.suite = ledger.suite();
-        this.validators = ledger.genesis().validators();
-        this.quorum = CertificateVerifier.quorum(validators.size());
+        this.validatorSets = ValidatorSets.genesis(ledger.genesis());
         this.txCheck = new TransactionValidator(ledger.genesis().chainId(), suite);
-        this.signingKey = signingKey != null && validatorOf(signingKey.publicKey().encoded()) != null ? signingKey : null;
+        this.signingKey = signingKey;
         this.signatureOut = signatureOut;
         this.onCommit = onCommit;
         this.onHalt = onHalt;
@@ -146,8 +149,33 @@ final class ChainApplier {
     }
 
     /** True when this node signs (its key is a genesis validator's). */
-    boolean signs() {
+    /** Where the validators of each height come from (the ledger's governance state); genesis's by default. */
+    void useValidatorSets(ValidatorSets sets) {
+        this.validatorSets = sets;
+    }
+
+    private List<ValidatorInfo> validatorsAt(long height) {
+        return validatorSets.at(ledger.store(), height);
+    }
+
+    /**
+     * True when this node holds a validator key, so that as Raft leader it proposes blocks — also while its key is
+     * out of the set in force (a proposal's worth is its re-execution and the certificate, not the proposer).
+     */
+    boolean proposes() {
         return signingKey != null;
+    }
+
+    /** True when this node holds the key of a validator of the next block (its signature counts). */
+    boolean signs() {
+        if (signingKey == null) {
+            return false;
+        }
+        List<ValidatorInfo> next;
+        synchronized (ledgerLock) {
+            next = validatorsAt(ledger.height() + 1);
+        }
+        return validatorOf(next, signingKey.publicKey().encoded()) != null;
     }
 
     /**
@@ -197,6 +225,7 @@ final class ChainApplier {
             }
             addSignature(entry.proposerSignature());
             if (signingKey != null && pending.proposal != null
+                    && validatorOf(pending.validators, signingKeyBytes()) != null
                     && !Arrays.equals(entry.proposerSignature().publicKey(), signingKeyBytes())) {
                 signatureOut.accept(new RaftMessages.SignatureEntry(pending.headerHash,
                         new CommitCertificate.Signature(signingKeyBytes(), sign(pending.headerHash))));
@@ -221,7 +250,7 @@ final class ChainApplier {
                         + " but this node's store holds " + stored.hex(), null);
                 return Outcome.HALTED;
             }
-            setPending(new Pending(h.height(), headerHash, null));
+            setPending(new Pending(h.height(), headerHash, null, validatorsAt(h.height())));
             return Outcome.ACCEPTED;
         }
         ProposedBlock mine = ownProposal;
@@ -238,7 +267,7 @@ final class ChainApplier {
                 return Outcome.HALTED;
             }
         }
-        setPending(new Pending(h.height(), headerHash, mine));
+        setPending(new Pending(h.height(), headerHash, mine, validatorsAt(h.height())));
         return Outcome.ACCEPTED;
     }
 
@@ -268,8 +297,8 @@ final class ChainApplier {
     }
 
     private boolean addSignature(CommitCertificate.Signature s) {
-        ValidatorInfo v = validatorOf(s.publicKey());
-        if (v == null || pending.signatures.size() >= quorum) {
+        ValidatorInfo v = validatorOf(pending.validators, s.publicKey());
+        if (v == null || pending.signatures.size() >= pending.quorum) {
             return false;
         }
         for (CommitCertificate.Signature have : pending.signatures) {
@@ -287,7 +316,7 @@ final class ChainApplier {
     }
 
     private boolean maybeCommit() {
-        if (pending == null || pending.signatures.size() < quorum) {
+        if (pending == null || pending.signatures.size() < pending.quorum) {
             return false;
         }
         Pending p = pending;
@@ -329,7 +358,7 @@ final class ChainApplier {
         pendingView = new PendingView(pending.height, pending.headerHash, List.copyOf(keys), pending.proposal != null);
     }
 
-    private ValidatorInfo validatorOf(byte[] key) {
+    private static ValidatorInfo validatorOf(List<ValidatorInfo> validators, byte[] key) {
         for (ValidatorInfo v : validators) {
             if (Arrays.equals(v.publicKey().unsafeEncoded(), key)) {
                 return v;

@@ -116,6 +116,14 @@ public final class RaftOrdering implements Ordering {
     }
 
     /** Told of every block this node commits, in height order, on Ratis's apply thread. */
+    /**
+     * Where the validators of each height come from — the ledger's governance state — so that quorums follow
+     * adopted validator-set changes; genesis's validators when never called. Call before {@link #start()}.
+     */
+    public void useValidatorSets(org.jadechain.core.ledger.ValidatorSets sets) {
+        applier.useValidatorSets(sets);
+    }
+
     public void addListener(CommitListener listener) {
         listeners.add(listener);
     }
@@ -308,7 +316,7 @@ public final class RaftOrdering implements Ordering {
 
     /** @return true when a block was accepted into the log */
     private boolean maybePropose(RaftServer.Division d, long lastBlockNanos) {
-        if (!applier.signs() || applier.pending() != null
+        if (!applier.proposes() || applier.pending() != null
                 || (proposalInFlight != null && !proposalInFlight.isDone())
                 || d.getInfo().getLastAppliedIndex() < d.getRaftLog().getLastCommittedIndex()) {
             return false;

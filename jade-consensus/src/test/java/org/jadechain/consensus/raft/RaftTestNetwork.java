@@ -57,6 +57,7 @@ final class RaftTestNetwork implements AutoCloseable {
         final KeyPair key;
         final InMemoryLedgerStore store;
         long counterStep = 1;
+        org.jadechain.core.ledger.ValidatorSets validatorSets;
         Ledger ledger;
         QueueSource source;
         RaftOrdering ordering;
@@ -77,6 +78,9 @@ final class RaftTestNetwork implements AutoCloseable {
                     .withElectionTimeout(400, 800)
                     .withBlocks(200, 20, 0);
             ordering = new RaftOrdering(ledger, source, key, config, System::currentTimeMillis);
+            if (validatorSets != null) {
+                ordering.useValidatorSets(validatorSets);
+            }
             ordering.addListener(committed::add);
             ordering.addHaltListener(halts::add);
             ordering.start();
@@ -200,6 +204,25 @@ final class RaftTestNetwork implements AutoCloseable {
      * highest node (so equal heights have equal state roots, which are in the headers), and every
      * certificate passes {@link CertificateVerifier} against the genesis validators.
      */
+    /** As {@link #assertSameChains} over every node, checking certificates against the given sets. */
+    void assertSameChainsWith(org.jadechain.core.ledger.ValidatorSets sets) throws DecodeException {
+        CertificateVerifier verifier = new CertificateVerifier(suite);
+        Node top = nodes.stream().max(java.util.Comparator.comparingLong(Node::height)).orElseThrow();
+        for (long h = 1; h <= top.height(); h++) {
+            StoredBlock reference = top.store.block(h);
+            Hash headerHash = reference.block().header().hash(suite);
+            assertThat(verifier.check(reference.certificate(), headerHash, sets.at(top.store, h)))
+                    .as("certificate of block %d", h).isNull();
+            for (Node n : nodes) {
+                if (h <= n.height()) {
+                    assertThat(n.store.block(h).blockBytes()).as("block %d on %s", h, n).isEqualTo(reference.blockBytes());
+                    assertThat(n.store.block(h).certificateBytes()).as("certificate %d on %s", h, n)
+                            .isEqualTo(reference.certificateBytes());
+                }
+            }
+        }
+    }
+
     void assertSameChains(List<Node> among) throws DecodeException {
         CertificateVerifier verifier = new CertificateVerifier(suite);
         Node top = among.stream().max(java.util.Comparator.comparingLong(Node::height)).orElseThrow();
