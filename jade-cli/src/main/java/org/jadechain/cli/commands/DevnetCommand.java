@@ -38,6 +38,10 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--raft-port", defaultValue = "9180", description = "first Raft port with --nodes; default ${DEFAULT-VALUE}")
     int raftPort;
 
+    @Option(names = "--observers", defaultValue = "0",
+            description = "with --nodes: also this many non-voting observer nodes (API ports after the validators')")
+    int observers;
+
     @Override
     public Integer call() throws Exception {
         if (nodes > 1) {
@@ -100,8 +104,9 @@ public final class DevnetCommand implements Callable<Integer> {
         boolean created = !Files.exists(genesisFile);
         if (created) {
             SuiteId s = SuiteId.fromLabel(suite == null ? "sm" : suite);
-            genesis = DemoConsortium.writeNetwork(data, s, nodes, port, raftPort, System.currentTimeMillis());
-            System.out.println("created a new devnet of " + nodes + " validators in " + data + " (suite " + s.label() + ")");
+            genesis = DemoConsortium.writeNetwork(data, s, nodes, observers, port, raftPort, System.currentTimeMillis());
+            System.out.println("created a new devnet of " + nodes + " validators" + (observers > 0 ? " and " + observers
+                    + " observers" : "") + " in " + data + " (suite " + s.label() + ")");
         } else {
             genesis = GenesisFile.read(genesisFile);
             if (suite != null && SuiteId.fromLabel(suite) != genesis.suite()) {
@@ -111,6 +116,11 @@ public final class DevnetCommand implements Callable<Integer> {
             }
             System.out.println("resuming the devnet of " + nodes + " validators in " + data);
         }
-        return new NetworkDevnet(data, nodes, System.out).run(genesis, created);
+        if (!created && observers == 0) {
+            while (Files.isRegularFile(DemoConsortium.nodeDir(data, nodes + observers + 1).resolve("node.json"))) {
+                observers++;
+            }
+        }
+        return new NetworkDevnet(data, nodes + observers, System.out).run(genesis, created);
     }
 }

@@ -81,23 +81,44 @@ public final class DemoConsortium {
      */
     public static Genesis writeNetwork(Path dir, SuiteId suiteId, int validators, int firstApiPort, int firstRaftPort,
                                        long genesisTime) throws IOException {
+        return writeNetwork(dir, suiteId, validators, 0, firstApiPort, firstRaftPort, genesisTime);
+    }
+
+    /**
+     * As {@link #writeNetwork(Path, SuiteId, int, int, int, long)}, plus {@code observers} non-voting nodes
+     * (Ratis listeners) {@code observer-1..M} with their own node keys, in {@code node-(N+1)..node-(N+M)}: they
+     * follow the ledger and serve the read API.
+     */
+    public static Genesis writeNetwork(Path dir, SuiteId suiteId, int validators, int observers, int firstApiPort,
+                                       int firstRaftPort, long genesisTime) throws IOException {
         if (validators < 2 || validators > ORGS.length) {
             throw new IllegalArgumentException("a devnet network has 2.." + ORGS.length + " validators, not " + validators);
         }
         Genesis genesis = writeChain(dir, suiteId, validators, genesisTime);
         List<RaftSettings.Member> members = new ArrayList<>();
-        for (int i = 1; i <= validators; i++) {
-            members.add(new RaftSettings.Member(validatorId(i), "127.0.0.1:" + (firstRaftPort + i - 1),
-                    "http://127.0.0.1:" + (firstApiPort + i - 1), false));
+        int nodes = validators + observers;
+        for (int i = 1; i <= nodes; i++) {
+            members.add(new RaftSettings.Member(nodeId(i, validators), "127.0.0.1:" + (firstRaftPort + i - 1),
+                    "http://127.0.0.1:" + (firstApiPort + i - 1), i > validators));
         }
-        for (int i = 1; i <= validators; i++) {
+        SecureRandom random = new SecureRandom();
+        for (int i = validators + 1; i <= nodes; i++) {
+            String id = nodeId(i, validators);
+            Pem.writeKeyPair(dir.resolve("keys").resolve(id + ".pem"), dir.resolve("keys").resolve(id + ".pub.pem"),
+                    CryptoSuites.of(suiteId).generateKeyPair(random));
+        }
+        for (int i = 1; i <= nodes; i++) {
             Path nd = nodeDir(dir, i);
             Files.createDirectories(nd);
-            NodeConfig.writeRaft(nd.resolve("node.json"), validatorId(i), "../genesis.json",
-                    "../keys/" + validatorId(i) + ".pem", "db", "127.0.0.1", firstApiPort + i - 1,
+            NodeConfig.writeRaft(nd.resolve("node.json"), nodeId(i, validators), "../genesis.json",
+                    "../keys/" + nodeId(i, validators) + ".pem", "db", "127.0.0.1", firstApiPort + i - 1,
                     new SoloConfig(5_000, 100, 0), 200_000, "raft", members);
         }
         return genesis;
+    }
+
+    private static String nodeId(int i, int validators) {
+        return i <= validators ? validatorId(i) : "observer-" + (i - validators);
     }
 
     public static String validatorId(int i) {

@@ -80,7 +80,7 @@ public final class NetworkDevnet {
         }
         out.println();
         out.println("Jadechain devnet '" + genesis.chainId() + "' (" + genesis.suite().label() + "): " + nodes
-                + " validators on Apache Ratis");
+                + " nodes on Apache Ratis (validators and observers)");
         for (int i = 1; i <= nodes; i++) {
             out.println("  node-" + i + "  pid " + children.get(i - 1).pid() + "  API " + api(configs.get(i - 1))
                     + "  log " + log(i));
