@@ -44,8 +44,11 @@ public final class JadeNode implements AutoCloseable {
     private final SignatureVerifier verifier;
     private final NodeContext context;
 
+    private final RaftReconfigurer reconfigurer;
+
     private JadeNode(NodeConfig config, RocksLedgerStore store, Ordering ordering, ApiServer api,
-                     SignatureVerifier verifier, NodeContext context) {
+                     SignatureVerifier verifier, NodeContext context, RaftReconfigurer reconfigurer) {
+        this.reconfigurer = reconfigurer;
         this.config = config;
         this.store = store;
         this.ordering = ordering;
@@ -86,6 +89,7 @@ public final class JadeNode implements AutoCloseable {
         SignatureVerifier verifier = null;
         ApiServer api = null;
         Ordering ordering = null;
+        RaftReconfigurer reconfigurer = null;
         try {
             Ledger ledger = new Ledger(genesis, SystemContracts.registry(), store);
             Mempool mempool = new Mempool(config.mempoolCapacity(), clock, store, genesis.cryptoSuite());
@@ -98,6 +102,7 @@ public final class JadeNode implements AutoCloseable {
                 RaftOrdering raft = new RaftOrdering(ledger, mempool, observer ? null : key, RaftNetwork.raftConfig(config), clock);
                 raft.useValidatorSets(RaftNetwork.validatorSets(genesis));
                 ordering = raft;
+                reconfigurer = new RaftReconfigurer(raft, ledger, config);
             } else {
                 ordering = new SoloOrdering(ledger, mempool, key, config.block(), clock);
             }
@@ -123,10 +128,16 @@ public final class JadeNode implements AutoCloseable {
                 awaitLeader(r, LEADER_WAIT_MILLIS);
             }
             api.start(config.apiHost(), config.apiPort());
+            if (reconfigurer != null) {
+                reconfigurer.start();
+            }
             log.info("node {} ({}) serving chain {} at height {} on http://{}:{}", config.nodeId(), ordering.mode(),
                     genesis.chainId(), ledger.height(), config.apiHost(), api.port());
-            return new JadeNode(config, store, ordering, api, verifier, ctx);
+            return new JadeNode(config, store, ordering, api, verifier, ctx, reconfigurer);
         } catch (RuntimeException e) {
+            if (reconfigurer != null) {
+                reconfigurer.close();
+            }
             if (ordering != null) {
                 ordering.close();
             }
@@ -188,6 +199,9 @@ public final class JadeNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reconfigurer != null) {
+            reconfigurer.close();
+        }
         ordering.close();
         api.close();
         verifier.close();

@@ -524,6 +524,43 @@ public final class RaftOrdering implements Ordering {
         return p;
     }
 
+    /** The ids of the Raft group's voting members as this node's current configuration has them, sorted. */
+    public List<String> voterIds() {
+        RaftServer.Division d = division;
+        if (d == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (RaftPeer p : d.getRaftConf().getCurrentPeers()) {
+            out.add(p.getId().toString());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Asks the group to make exactly these members its configuration (validators vote, listeners follow),
+     * e.g. after a governance change of the validator set. Ratis applies it through the log on the leader.
+     *
+     * @throws IOException when the group did not take it (not reachable, or a change already in progress)
+     */
+    public void reconfigure(List<RaftPeerConfig> members) throws IOException {
+        RaftClient c = logClient;
+        if (c == null || !running) {
+            throw new IOException("the Raft ordering of " + config.selfId() + " is not running");
+        }
+        List<RaftPeer> voters = new ArrayList<>();
+        List<RaftPeer> listeners = new ArrayList<>();
+        for (RaftPeer p : peers(members)) {
+            (p.getStartupRole() == RaftPeerRole.LISTENER ? listeners : voters).add(p);
+        }
+        RaftClientReply reply = c.admin().setConfiguration(voters, listeners);
+        if (!reply.isSuccess()) {
+            throw new IOException("the group refused the new configuration: " + reply.getException());
+        }
+        log.info("{} reconfigured the Raft group: voters {}, listeners {}", config.selfId(), voters, listeners);
+    }
+
     /**
      * A Ratis client whose ordered sliding window was closed (its retries ran out, e.g. while the leader was
      * down) refuses every later request with AlreadyClosedException; such a client is replaced, or this node's

@@ -64,6 +64,8 @@ final class QueryRoutes {
             n.put("leader", raft.role() == RaftRole.LEADER);
             n.put("leaderId", raft.leaderId());
             n.put("term", raft.term());
+            ArrayNode voters = n.putArray("raftVoters");
+            raft.voterIds().forEach(voters::add);
         } else {
             n.put("role", node.ordering().failure() == null ? "LEADER" : "STOPPED");
             n.put("leader", node.ordering().failure() == null);
