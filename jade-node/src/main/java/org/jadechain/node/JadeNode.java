@@ -99,7 +99,8 @@ public final class JadeNode implements AutoCloseable {
             NodeMetrics metrics = new NodeMetrics();
             if (config.raftMode()) {
                 RaftNetwork.checkAgainstLedger(config, ledger);
-                RaftOrdering raft = new RaftOrdering(ledger, mempool, observer ? null : key, RaftNetwork.raftConfig(config), clock);
+                RaftOrdering raft = new RaftOrdering(ledger, mempool, observer ? null : key,
+                        RaftNetwork.raftConfig(config, genesis, key, observer), clock);
                 raft.useValidatorSets(RaftNetwork.validatorSets(genesis));
                 ordering = raft;
                 reconfigurer = new RaftReconfigurer(raft, ledger, config);
@@ -134,7 +135,7 @@ public final class JadeNode implements AutoCloseable {
             log.info("node {} ({}) serving chain {} at height {} on http://{}:{}", config.nodeId(), ordering.mode(),
                     genesis.chainId(), ledger.height(), config.apiHost(), api.port());
             return new JadeNode(config, store, ordering, api, verifier, ctx, reconfigurer);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             if (reconfigurer != null) {
                 reconfigurer.close();
             }

@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jadechain.consensus.raft.RaftConfig;
 import org.jadechain.consensus.raft.RaftPeerConfig;
+import org.jadechain.consensus.raft.RaftTransport;
+import org.jadechain.core.crypto.CryptoException;
+import org.jadechain.core.crypto.Hex;
+import org.jadechain.core.crypto.KeyPair;
+import org.jadechain.core.crypto.PublicKey;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.core.genesis.ValidatorInfo;
 import org.jadechain.core.ledger.Ledger;
@@ -67,12 +72,29 @@ final class RaftNetwork {
         return (state, height) -> GovernanceQueries.validatorsAt(state, genesis.cryptoSuite(), height, genesis.validators());
     }
 
-    static RaftConfig raftConfig(NodeConfig config) {
+    /**
+     * The Raft configuration: the members, this node's log directory and block settings, and mutual TLS with
+     * this node's key (ADR 0006) — for an observer its own node key, which the configuration lists beside the
+     * other observers' keys so that every node lets the observers in.
+     */
+    static RaftConfig raftConfig(NodeConfig config, Genesis genesis, KeyPair key, boolean observer) throws IOException {
         List<RaftPeerConfig> peers = new ArrayList<>();
+        List<PublicKey> observerKeys = new ArrayList<>();
         for (RaftSettings.Member m : config.raft().members()) {
             peers.add(m.observer() ? RaftPeerConfig.listener(m.id(), m.address()) : RaftPeerConfig.validator(m.id(), m.address()));
+            if (m.observer()) {
+                try {
+                    observerKeys.add(genesis.cryptoSuite().decodePublicKey(Hex.decode(m.publicKey())));
+                } catch (CryptoException | IllegalArgumentException e) {
+                    throw new IOException("observer '" + m.id() + "' has no valid " + genesis.suite().label() + " key: " + e.getMessage());
+                }
+            }
+        }
+        if (observer && !observerKeys.contains(key.publicKey())) {
+            throw new IOException("observer '" + config.nodeId() + "' runs with a key its configuration does not list");
         }
         return RaftConfig.of(config.nodeId(), peers, config.raft().storageDir())
-                .withBlocks(config.block().maxTxs(), config.block().maxWaitMillis(), config.block().emptyBlockIntervalMillis());
+                .withBlocks(config.block().maxTxs(), config.block().maxWaitMillis(), config.block().emptyBlockIntervalMillis())
+                .withTransport(RaftTransport.mutualTls().withNodeKey(observer ? key : null).withObserverKeys(observerKeys));
     }
 }

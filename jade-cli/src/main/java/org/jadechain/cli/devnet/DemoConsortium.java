@@ -97,15 +97,17 @@ public final class DemoConsortium {
         Genesis genesis = writeChain(dir, suiteId, validators, genesisTime);
         List<RaftSettings.Member> members = new ArrayList<>();
         int nodes = validators + observers;
-        for (int i = 1; i <= nodes; i++) {
-            members.add(new RaftSettings.Member(nodeId(i, validators), "127.0.0.1:" + (firstRaftPort + i - 1),
-                    "http://127.0.0.1:" + (firstApiPort + i - 1), i > validators));
-        }
         SecureRandom random = new SecureRandom();
-        for (int i = validators + 1; i <= nodes; i++) {
-            String id = nodeId(i, validators);
-            Pem.writeKeyPair(dir.resolve("keys").resolve(id + ".pem"), dir.resolve("keys").resolve(id + ".pub.pem"),
-                    CryptoSuites.of(suiteId).generateKeyPair(random));
+        for (int i = 1; i <= nodes; i++) {
+            String key = "";
+            if (i > validators) {
+                KeyPair k = CryptoSuites.of(suiteId).generateKeyPair(random);
+                String id = nodeId(i, validators);
+                Pem.writeKeyPair(dir.resolve("keys").resolve(id + ".pem"), dir.resolve("keys").resolve(id + ".pub.pem"), k);
+                key = org.jadechain.core.crypto.Hex.encode(k.publicKey().unsafeEncoded());
+            }
+            members.add(new RaftSettings.Member(nodeId(i, validators), "127.0.0.1:" + (firstRaftPort + i - 1),
+                    "http://127.0.0.1:" + (firstApiPort + i - 1), i > validators, key));
         }
         for (int i = 1; i <= nodes; i++) {
             Path nd = nodeDir(dir, i);

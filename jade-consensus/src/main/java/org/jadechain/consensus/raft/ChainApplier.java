@@ -154,6 +154,13 @@ final class ChainApplier {
         this.validatorSets = sets;
     }
 
+    /** The validators of the next block, as the ledger says now. */
+    List<ValidatorInfo> validatorsInForce() {
+        synchronized (ledgerLock) {
+            return validatorsAt(ledger.height() + 1);
+        }
+    }
+
     private List<ValidatorInfo> validatorsAt(long height) {
         return validatorSets.at(ledger.store(), height);
     }

@@ -16,12 +16,16 @@ import java.util.List;
  * @param electionTimeoutMaxMillis and upper bound
  * @param requestTimeoutMillis how long one proposal, signature or forward may take before it is retried
  * @param forwardResendMillis a follower forwards a still-uncommitted transaction again after this long
+ * @param transport how peers authenticate each other (mutual TLS by default; ADR 0006)
  */
 public record RaftConfig(String selfId, List<RaftPeerConfig> peers, Path storageDir, int maxTxs, long maxWaitMillis,
                          long emptyBlockIntervalMillis, long electionTimeoutMinMillis, long electionTimeoutMaxMillis,
-                         long requestTimeoutMillis, long forwardResendMillis) {
+                         long requestTimeoutMillis, long forwardResendMillis, RaftTransport transport) {
     public RaftConfig {
         peers = List.copyOf(peers);
+        if (transport == null) {
+            throw new IllegalArgumentException("the Raft transport settings are missing");
+        }
         if (maxTxs < 1 || maxWaitMillis < 1 || emptyBlockIntervalMillis < 0 || electionTimeoutMinMillis < 1
                 || electionTimeoutMaxMillis <= electionTimeoutMinMillis || requestTimeoutMillis < 1 || forwardResendMillis < 1) {
             throw new IllegalArgumentException("invalid Raft ordering settings");
@@ -37,19 +41,25 @@ public record RaftConfig(String selfId, List<RaftPeerConfig> peers, Path storage
         }
     }
 
-    /** Production defaults: 5,000 transactions or 200 ms per block, 1–2 s election timeout. */
+    /** Production defaults: 5,000 transactions or 200 ms per block, 1–2 s election timeout, mutual TLS. */
     public static RaftConfig of(String selfId, List<RaftPeerConfig> peers, Path storageDir) {
-        return new RaftConfig(selfId, peers, storageDir, 5_000, 200, 0, 1_000, 2_000, 3_000, 3_000);
+        return new RaftConfig(selfId, peers, storageDir, 5_000, 200, 0, 1_000, 2_000, 3_000, 3_000,
+                RaftTransport.mutualTls());
+    }
+
+    public RaftConfig withTransport(RaftTransport transport) {
+        return new RaftConfig(selfId, peers, storageDir, maxTxs, maxWaitMillis, emptyBlockIntervalMillis,
+                electionTimeoutMinMillis, electionTimeoutMaxMillis, requestTimeoutMillis, forwardResendMillis, transport);
     }
 
     public RaftConfig withElectionTimeout(long minMillis, long maxMillis) {
         return new RaftConfig(selfId, peers, storageDir, maxTxs, maxWaitMillis, emptyBlockIntervalMillis, minMillis,
-                maxMillis, requestTimeoutMillis, forwardResendMillis);
+                maxMillis, requestTimeoutMillis, forwardResendMillis, transport);
     }
 
     public RaftConfig withBlocks(int maxTxs, long maxWaitMillis, long emptyBlockIntervalMillis) {
         return new RaftConfig(selfId, peers, storageDir, maxTxs, maxWaitMillis, emptyBlockIntervalMillis,
-                electionTimeoutMinMillis, electionTimeoutMaxMillis, requestTimeoutMillis, forwardResendMillis);
+                electionTimeoutMinMillis, electionTimeoutMaxMillis, requestTimeoutMillis, forwardResendMillis, transport);
     }
 
     public RaftPeerConfig self() {

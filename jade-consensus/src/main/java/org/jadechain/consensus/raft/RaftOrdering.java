@@ -34,9 +34,11 @@ import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.TimeDuration;
+import org.jadechain.consensus.raft.tls.RaftTls;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.crypto.KeyPair;
+import org.jadechain.core.crypto.PublicKey;
 import org.jadechain.core.exec.CheckedTransaction;
 import org.jadechain.core.exec.Scheduler;
 import org.jadechain.core.exec.TransactionValidator;
@@ -80,6 +82,7 @@ public final class RaftOrdering implements Ordering {
     private final List<Consumer<String>> haltListeners = new CopyOnWriteArrayList<>();
     private final ChainApplier applier;
     private final RaftGroup group;
+    private Parameters transport;
 
     private volatile boolean running;
     private boolean closed;
@@ -94,7 +97,8 @@ public final class RaftOrdering implements Ordering {
     private volatile long lastSignedAtNanos;
 
     /**
-     * @param validatorKey this node's validator key (its genesis validator entry); null for a listener
+     * @param validatorKey this node's validator key (its genesis validator entry); null for a listener, which
+     *     then needs {@link RaftTransport#nodeKey()} for TLS
      * @param clock wall-clock milliseconds for block timestamps (raised to one past the head when behind)
      */
     public RaftOrdering(Ledger ledger, TransactionSource source, KeyPair validatorKey, RaftConfig config,
@@ -108,6 +112,64 @@ public final class RaftOrdering implements Ordering {
         this.applier = new ChainApplier(ledger, ledgerLock, validatorKey, this::submitSignature, this::committed,
                 this::halted);
         this.group = RaftGroup.valueOf(groupId(ledger.genesis().chainId()), peers(config.peers()));
+    }
+
+    /**
+     * Ratis parameters for this node's gRPC channels: mutual TLS with certificates bound to this node's key,
+     * accepting only genesis validators and the configured observers (ADR 0006), unless the configuration
+     * asks for plaintext.
+     *
+     * @throws IllegalArgumentException when TLS is on and this node has no key, or a key that is not a member's
+     */
+    private Parameters transportParameters() {
+        Parameters p = new Parameters();
+        RaftTransport t = config.transport();
+        if (!t.tls()) {
+            log.warn("the Raft transport of {} is plaintext: any process that reaches its port can take part", config.selfId());
+            return p;
+        }
+        KeyPair nodeKey = t.nodeKey() != null ? t.nodeKey() : validatorKey;
+        List<PublicKey> fixed = RaftTls.members(ledger.genesis(), t.observerKeys());
+        RaftTls.apply(p, RaftTls.grpcConfig(ledger.suite(), ledger.genesis().chainId(), nodeKey, new LiveMembers(fixed)));
+        return p;
+    }
+
+    /**
+     * The keys a peer may present: genesis's validators and the configured observers, and — read at each
+     * handshake — the validators the ledger has in force now, so that a validator added by governance is let in.
+     */
+    private final class LiveMembers extends java.util.AbstractCollection<PublicKey> {
+        private final List<PublicKey> fixed;
+
+        LiveMembers(List<PublicKey> fixed) {
+            this.fixed = List.copyOf(fixed);
+        }
+
+        private List<PublicKey> now() {
+            java.util.LinkedHashSet<PublicKey> all = new java.util.LinkedHashSet<>(fixed);
+            ChainApplier a = applier;
+            if (a != null) {
+                for (org.jadechain.core.genesis.ValidatorInfo v : a.validatorsInForce()) {
+                    all.add(v.publicKey());
+                }
+            }
+            return List.copyOf(all);
+        }
+
+        @Override
+        public java.util.Iterator<PublicKey> iterator() {
+            return now().iterator();
+        }
+
+        @Override
+        public int size() {
+            return now().size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return now().contains(o);
+        }
     }
 
     /** The Raft group id of a chain: a name-based UUID of its chain id, the same on every node. */
@@ -140,6 +202,7 @@ public final class RaftOrdering implements Ordering {
 
     @Override
     public synchronized void start() {
+        transport = transportParameters();
         if (running) {
             return;
         }
@@ -150,6 +213,7 @@ public final class RaftOrdering implements Ordering {
                     .setServerId(RaftPeerId.valueOf(config.selfId()))
                     .setGroup(group)
                     .setProperties(props)
+                    .setParameters(transport)
                     .setStateMachine(new LedgerStateMachine(applier, this::acceptForwarded))
                     .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                     .build();
@@ -596,7 +660,8 @@ public final class RaftOrdering implements Ordering {
                 .setClientId(id)
                 .setRaftGroup(group)
                 .setProperties(props)
-                .setClientRpc(new GrpcFactory(new Parameters()).newRaftClientRpc(id, props))
+                .setParameters(transport)
+                .setClientRpc(new GrpcFactory(transport).newRaftClientRpc(id, props))
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                         (int) Math.max(3, config.requestTimeoutMillis() / 100), TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
                 .build();

@@ -3,17 +3,10 @@ package org.jadechain.consensus.raft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.ratis.client.RaftClient;
-import org.apache.ratis.conf.Parameters;
-import org.apache.ratis.conf.RaftProperties;
-import org.apache.ratis.grpc.GrpcFactory;
-import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
-import org.apache.ratis.protocol.RaftGroup;
-import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.merkle.MerkleTree;
@@ -108,17 +101,9 @@ class RaftHaltTest {
         return LedgerStateMachine.outcome(reply.getMessage());
     }
 
+    /** A bare Raft client of the group, authenticating at the transport with v1's key. */
     private static RaftClient client(RaftTestNetwork net) {
-        List<RaftPeer> peers = new ArrayList<>();
-        for (RaftPeerConfig p : net.peers()) {
-            peers.add(RaftPeer.newBuilder().setId(p.id()).setAddress(p.address()).build());
-        }
-        RaftProperties props = new RaftProperties();
-        ClientId id = ClientId.randomId();
-        return RaftClient.newBuilder().setClientId(id).setProperties(props)
-                .setRaftGroup(RaftGroup.valueOf(RaftOrdering.groupId(RaftTestNetwork.CHAIN_ID), peers))
-                .setClientRpc(new GrpcFactory(new Parameters()).newRaftClientRpc(id, props))
-                .build();
+        return net.client(net.node("v1").key);
     }
 
 }

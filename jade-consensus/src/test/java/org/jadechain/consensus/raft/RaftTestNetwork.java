@@ -13,12 +13,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
+import org.apache.ratis.util.TimeDuration;
+import org.jadechain.consensus.raft.tls.RaftTls;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.contract.ContractRegistry;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.CryptoSuites;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.crypto.KeyPair;
+import org.jadechain.core.crypto.PublicKey;
 import org.jadechain.core.crypto.SuiteId;
 import org.jadechain.core.exec.TransactionValidator;
 import org.jadechain.core.genesis.Genesis;
@@ -36,12 +49,14 @@ import org.jadechain.storage.InMemoryLedgerStore;
 /**
  * Validators (and optionally listeners) running real Ratis servers in this process on loopback ports,
  * each with its own in-memory ledger store (kept across restarts, like a disk) and Raft log directory.
+ * The transport is mutual TLS bound to the node keys (ADR 0006), as on real nodes; observers have their own
+ * node keys, listed on every node.
  */
 final class RaftTestNetwork implements AutoCloseable {
     static final String CHAIN_ID = "jade-raft-test";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    final CryptoSuite suite = CryptoSuites.of(SuiteId.INTL);
+    final CryptoSuite suite;
     final Genesis genesis;
     final List<Node> nodes = new ArrayList<>();
     private final List<RaftPeerConfig> peers = new ArrayList<>();
@@ -50,11 +65,13 @@ final class RaftTestNetwork implements AutoCloseable {
     private final Map<String, Long> nonces = new TreeMap<>();
     private final TransactionValidator check;
     private final SecureRandom random = new SecureRandom();
+    private final List<RaftOrdering> intruders = new ArrayList<>();
 
     final class Node {
         final int index;
         final String id;
         final KeyPair key;
+        final KeyPair nodeKey;
         final InMemoryLedgerStore store;
         long counterStep = 1;
         org.jadechain.core.ledger.ValidatorSets validatorSets;
@@ -64,10 +81,11 @@ final class RaftTestNetwork implements AutoCloseable {
         final List<CommittedBlock> committed = new CopyOnWriteArrayList<>();
         final List<String> halts = new CopyOnWriteArrayList<>();
 
-        Node(int index, String id, KeyPair key) {
+        Node(int index, String id, KeyPair key, KeyPair nodeKey) {
             this.index = index;
             this.id = id;
             this.key = key;
+            this.nodeKey = nodeKey;
             this.store = new InMemoryLedgerStore(suite);
         }
 
@@ -76,7 +94,8 @@ final class RaftTestNetwork implements AutoCloseable {
             source = new QueueSource();
             RaftConfig config = RaftConfig.of(id, peers, dir.resolve(id))
                     .withElectionTimeout(400, 800)
-                    .withBlocks(200, 20, 0);
+                    .withBlocks(200, 20, 0)
+                    .withTransport(RaftTransport.mutualTls().withNodeKey(nodeKey).withObserverKeys(observerKeys()));
             ordering = new RaftOrdering(ledger, source, key, config, System::currentTimeMillis);
             if (validatorSets != null) {
                 ordering.useValidatorSets(validatorSets);
@@ -115,8 +134,9 @@ final class RaftTestNetwork implements AutoCloseable {
         }
     }
 
-    private RaftTestNetwork(Path dir, int validators, int listeners) {
+    private RaftTestNetwork(Path dir, int validators, int listeners, SuiteId suiteId) {
         this.dir = dir;
+        this.suite = CryptoSuites.of(suiteId);
         List<ValidatorInfo> infos = new ArrayList<>();
         List<KeyPair> keys = new ArrayList<>();
         for (int i = 1; i <= validators; i++) {
@@ -129,20 +149,79 @@ final class RaftTestNetwork implements AutoCloseable {
             peers.add(RaftPeerConfig.listener("observer" + i, "127.0.0.1:" + freePort()));
         }
         KeyPair bank = suite.generateKeyPair(random);
-        this.genesis = new Genesis(CHAIN_ID, SuiteId.INTL, 8 * 60, 1_764_000_000_000L,
+        this.genesis = new Genesis(CHAIN_ID, suiteId, 8 * 60, 1_764_000_000_000L,
                 List.of(new Organisation("central-bank", "Central Bank", Role.CENTRAL_BANK, List.of(bank.publicKey()))),
                 infos, new TreeMap<>());
         this.check = new TransactionValidator(CHAIN_ID, suite);
         for (int i = 0; i < validators; i++) {
-            nodes.add(new Node(i, "v" + (i + 1), keys.get(i)));
+            nodes.add(new Node(i, "v" + (i + 1), keys.get(i), keys.get(i)));
         }
         for (int i = 0; i < listeners; i++) {
-            nodes.add(new Node(validators + i, "observer" + (i + 1), null));
+            nodes.add(new Node(validators + i, "observer" + (i + 1), null, suite.generateKeyPair(random)));
         }
     }
 
     static RaftTestNetwork create(Path dir, int validators, int listeners) {
-        return new RaftTestNetwork(dir, validators, listeners);
+        return new RaftTestNetwork(dir, validators, listeners, SuiteId.INTL);
+    }
+
+    static RaftTestNetwork create(Path dir, int validators, int listeners, SuiteId suite) {
+        return new RaftTestNetwork(dir, validators, listeners, suite);
+    }
+
+    List<PublicKey> observerKeys() {
+        return nodes.stream().filter(n -> n.key == null).map(n -> n.nodeKey.publicKey()).toList();
+    }
+
+    /**
+     * Starts a Raft node that claims to be {@code claimedId} (at that peer's address, with the same group) but
+     * holds {@code key}, which its own configuration — and only its own — allows. It has an empty ledger.
+     */
+    RaftOrdering startIntruder(String claimedId, KeyPair key) {
+        Ledger l = new Ledger(genesis, new ContractRegistry(List.of(new CounterContract(1))), new InMemoryLedgerStore(suite));
+        RaftConfig config = RaftConfig.of(claimedId, peers, dir.resolve("intruder-" + claimedId + "-" + intruders.size()))
+                .withElectionTimeout(400, 800)
+                .withBlocks(200, 20, 0)
+                .withTransport(RaftTransport.mutualTls().withNodeKey(key).withObserverKeys(List.of(key.publicKey())));
+        RaftOrdering o = new RaftOrdering(l, new QueueSource(), null, config, System::currentTimeMillis);
+        intruders.add(o);
+        o.start();
+        return o;
+    }
+
+    /**
+     * A bare Ratis client of the group that authenticates at the transport with {@code key} (trusting, on its
+     * own side, the genesis validators and that key), with Ratis's default retries.
+     */
+    RaftClient client(KeyPair key) {
+        return client(key, null);
+    }
+
+    /** As {@link #client(KeyPair)}, giving up after {@code attempts} tries 200 ms apart (so a refused client fails). */
+    RaftClient client(KeyPair key, int attempts) {
+        return client(key, RetryPolicies.retryUpToMaximumCountWithFixedSleep(attempts, TimeDuration.valueOf(200, TimeUnit.MILLISECONDS)));
+    }
+
+    private RaftClient client(KeyPair key, RetryPolicy retries) {
+        List<RaftPeer> raftPeers = new ArrayList<>();
+        for (RaftPeerConfig p : peers) {
+            raftPeers.add(RaftPeer.newBuilder().setId(p.id()).setAddress(p.address()).build());
+        }
+        Parameters parameters = new Parameters();
+        RaftTls.apply(parameters, RaftTls.grpcConfig(suite, CHAIN_ID, key, RaftTls.members(genesis, List.of(key.publicKey()))));
+        RaftProperties props = new RaftProperties();
+        ClientId id = ClientId.randomId();
+        RaftClient.Builder b = RaftClient.newBuilder()
+                .setClientId(id)
+                .setRaftGroup(RaftGroup.valueOf(RaftOrdering.groupId(CHAIN_ID), raftPeers))
+                .setProperties(props)
+                .setParameters(parameters)
+                .setClientRpc(new GrpcFactory(parameters).newRaftClientRpc(id, props));
+        return retries == null ? b.build() : b.setRetryPolicy(retries).build();
+    }
+
+    KeyPair newKey() {
+        return suite.generateKeyPair(random);
     }
 
     RaftTestNetwork startAll() {
@@ -265,6 +344,9 @@ final class RaftTestNetwork implements AutoCloseable {
 
     @Override
     public void close() {
+        for (RaftOrdering o : intruders) {
+            o.close();
+        }
         for (Node n : nodes) {
             if (n.ordering != null) {
                 n.ordering.close();

@@ -90,7 +90,12 @@ public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path da
             if (!ids.add(id)) {
                 throw new IOException(file + ": raft member '" + id + "' is listed twice");
             }
-            members.add(new RaftSettings.Member(id, address, m.path("api").asText(""), m.path("observer").asBoolean(false)));
+            boolean observer = m.path("observer").asBoolean(false);
+            String key = m.path("publicKey").asText("");
+            if (observer && !key.matches("[0-9a-f]{2,2048}")) {
+                throw new IOException(file + ": observer '" + id + "' needs its node's \"publicKey\" (hex) so peers let it in");
+            }
+            members.add(new RaftSettings.Member(id, address, m.path("api").asText(""), observer, key));
         }
         if (members.stream().noneMatch(m -> !m.observer())) {
             throw new IOException(file + ": the raft section lists no validator");
@@ -118,7 +123,11 @@ public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path da
         r.put("storageDir", raftStorageDir);
         com.fasterxml.jackson.databind.node.ArrayNode a = r.putArray("members");
         for (RaftSettings.Member mem : members) {
-            a.addObject().put("id", mem.id()).put("address", mem.address()).put("api", mem.api()).put("observer", mem.observer());
+            com.fasterxml.jackson.databind.node.ObjectNode o = a.addObject().put("id", mem.id()).put("address", mem.address())
+                    .put("api", mem.api()).put("observer", mem.observer());
+            if (!mem.publicKey().isEmpty()) {
+                o.put("publicKey", mem.publicKey());
+            }
         }
         Files.writeString(file, m.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
     }

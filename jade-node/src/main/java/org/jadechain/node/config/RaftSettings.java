@@ -10,8 +10,14 @@ import java.util.List;
  */
 public record RaftSettings(java.nio.file.Path storageDir, List<Member> members) {
 
-    /** One member of the group: {@code address} is {@code host:port} of its Raft (gRPC) endpoint. */
-    public record Member(String id, String address, String api, boolean observer) {
+    /**
+     * One member of the group: {@code address} is {@code host:port} of its Raft (gRPC) endpoint; an observer also
+     * names its node's public key (hex), which peers accept on the TLS transport beside the genesis validators'.
+     */
+    public record Member(String id, String address, String api, boolean observer, String publicKey) {
+        public Member(String id, String address, String api, boolean observer) {
+            this(id, address, api, observer, "");
+        }
     }
 
     public RaftSettings {
