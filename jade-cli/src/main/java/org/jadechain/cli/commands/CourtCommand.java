@@ -219,17 +219,14 @@ public final class CourtCommand {
         @Option(names = "--state", description = "only cases in this state")
         String state;
 
-        @Option(names = "--offset", defaultValue = "0")
-        long offset;
-
-        @Option(names = "--limit", defaultValue = "50")
-        int limit;
+        @Mixin
+        PageOptions page;
 
         @Override
         public Integer call() throws Exception {
             JadeClient client = options.client();
             String c = court != null ? court : courtOfSigner(client);
-            String path = "/v1/court/cases?offset=" + offset + "&limit=" + limit
+            String path = "/v1/court/cases?" + page.query()
                     + (c == null ? "" : "&court=" + Paths.segment(c)) + (state == null ? "" : "&state=" + Paths.segment(state));
             JsonNode page = Transact.get(client, path, "the node has no court API");
             if (options.json()) {

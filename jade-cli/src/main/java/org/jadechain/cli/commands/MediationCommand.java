@@ -235,16 +235,13 @@ public final class MediationCommand {
         @Option(names = "--party", description = "only this wallet's agreements (address, key file or devnet identity)")
         String party;
 
-        @Option(names = "--offset", defaultValue = "0")
-        long offset;
-
-        @Option(names = "--limit", defaultValue = "50")
-        int limit;
+        @Mixin
+        PageOptions page;
 
         @Override
         public Integer call() throws Exception {
             JadeClient client = options.client();
-            String path = "/v1/mediation/agreements?offset=" + offset + "&limit=" + limit
+            String path = "/v1/mediation/agreements?" + page.query()
                     + (party == null ? "" : "&party=" + Transact.address(client, party).hex());
             JsonNode page = Transact.get(client, path, "the node has no mediation API");
             if (options.json()) {

@@ -274,18 +274,15 @@ public final class RecordsCommand {
         @Parameters(index = "0", paramLabel = "COLLECTION", arity = "0..1")
         String collectionId;
 
-        @Option(names = "--offset", defaultValue = "0")
-        long offset;
-
-        @Option(names = "--limit", defaultValue = "50")
-        int limit;
+        @Mixin
+        PageOptions page;
 
         @Override
         public Integer call() {
             JadeClient client = options.client();
-            String page = "?offset=" + offset + "&limit=" + limit;
+            String query = "?" + page.query();
             if (collectionId == null) {
-                JsonNode cs = Transact.get(client, "/v1/records/collections" + page, "the node has no records API");
+                JsonNode cs = Transact.get(client, "/v1/records/collections" + query, "the node has no records API");
                 if (options.json()) {
                     Output.json(cs);
                     return 0;
@@ -299,7 +296,7 @@ public final class RecordsCommand {
                 return 0;
             }
             collection(client, collectionId);
-            JsonNode rs = Transact.get(client, "/v1/records/collections/" + Paths.segment(collectionId) + "/records" + page,
+            JsonNode rs = Transact.get(client, "/v1/records/collections/" + Paths.segment(collectionId) + "/records" + query,
                     "no collection " + collectionId);
             if (options.json()) {
                 Output.json(rs);

@@ -87,6 +87,9 @@ final class ChainApplier {
     private final Object ledgerLock;
     private final CryptoSuite suite;
     private volatile ValidatorSets validatorSets;
+    /** {@link #signs()} asked once per height: the orderer loop calls it every few milliseconds. */
+    private long signsKnownFor = -1;
+    private boolean signsCached;
     private final TransactionValidator txCheck;
     private final KeyPair signingKey;
     private final Consumer<RaftMessages.SignatureEntry> signatureOut;
@@ -151,7 +154,10 @@ final class ChainApplier {
     /** True when this node signs (its key is a genesis validator's). */
     /** Where the validators of each height come from (the ledger's governance state); genesis's by default. */
     void useValidatorSets(ValidatorSets sets) {
-        this.validatorSets = sets;
+        synchronized (ledgerLock) {
+            this.validatorSets = sets;
+            signsKnownFor = -1;
+        }
     }
 
     /** The validators of the next block, as the ledger says now. */
@@ -178,11 +184,14 @@ final class ChainApplier {
         if (signingKey == null) {
             return false;
         }
-        List<ValidatorInfo> next;
         synchronized (ledgerLock) {
-            next = validatorsAt(ledger.height() + 1);
+            long next = ledger.height() + 1;
+            if (next != signsKnownFor) {
+                signsCached = validatorOf(validatorsAt(next), signingKey.publicKey().encoded()) != null;
+                signsKnownFor = next;
+            }
+            return signsCached;
         }
-        return validatorOf(next, signingKey.publicKey().encoded()) != null;
     }
 
     /**

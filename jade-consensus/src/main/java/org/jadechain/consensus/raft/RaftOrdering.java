@@ -18,17 +18,13 @@ import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
-import org.apache.ratis.grpc.GrpcFactory;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
-import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
-import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -88,9 +84,7 @@ public final class RaftOrdering implements Ordering {
     private boolean closed;
     private volatile RaftServer server;
     private volatile RaftServer.Division division;
-    private volatile RaftClient logClient;
-    private volatile RaftClient forwardClient;
-    private RaftProperties clientProperties;
+    private volatile RaftClients clients;
     private Thread thread;
     private CompletableFuture<RaftClientReply> proposalInFlight;
     private volatile Hash lastSignedHash;
@@ -130,46 +124,8 @@ public final class RaftOrdering implements Ordering {
         }
         KeyPair nodeKey = t.nodeKey() != null ? t.nodeKey() : validatorKey;
         List<PublicKey> fixed = RaftTls.members(ledger.genesis(), t.observerKeys());
-        RaftTls.apply(p, RaftTls.grpcConfig(ledger.suite(), ledger.genesis().chainId(), nodeKey, new LiveMembers(fixed)));
+        RaftTls.apply(p, RaftTls.grpcConfig(ledger.suite(), ledger.genesis().chainId(), nodeKey, new LiveMembers(fixed, applier::validatorsInForce)));
         return p;
-    }
-
-    /**
-     * The keys a peer may present: genesis's validators and the configured observers, and — read at each
-     * handshake — the validators the ledger has in force now, so that a validator added by governance is let in.
-     */
-    private final class LiveMembers extends java.util.AbstractCollection<PublicKey> {
-        private final List<PublicKey> fixed;
-
-        LiveMembers(List<PublicKey> fixed) {
-            this.fixed = List.copyOf(fixed);
-        }
-
-        private List<PublicKey> now() {
-            java.util.LinkedHashSet<PublicKey> all = new java.util.LinkedHashSet<>(fixed);
-            ChainApplier a = applier;
-            if (a != null) {
-                for (org.jadechain.core.genesis.ValidatorInfo v : a.validatorsInForce()) {
-                    all.add(v.publicKey());
-                }
-            }
-            return List.copyOf(all);
-        }
-
-        @Override
-        public java.util.Iterator<PublicKey> iterator() {
-            return now().iterator();
-        }
-
-        @Override
-        public int size() {
-            return now().size();
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            return now().contains(o);
-        }
     }
 
     /** The Raft group id of a chain: a name-based UUID of its chain id, the same on every node. */
@@ -202,10 +158,10 @@ public final class RaftOrdering implements Ordering {
 
     @Override
     public synchronized void start() {
-        transport = transportParameters();
         if (running) {
             return;
         }
+        transport = transportParameters();
         RaftProperties props = properties();
         try {
             boolean existing = Files.isDirectory(config.storageDir().resolve(group.getGroupId().getUuid().toString()));
@@ -222,9 +178,7 @@ public final class RaftOrdering implements Ordering {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Raft server of " + config.selfId() + ": " + e.getMessage(), e);
         }
-        clientProperties = props;
-        logClient = client(props);
-        forwardClient = client(props);
+        clients = new RaftClients(config.selfId(), group, props, transport, config.requestTimeoutMillis());
         running = true;
         thread = new Thread(this::run, "raft-orderer-" + config.selfId());
         thread.start();
@@ -277,7 +231,8 @@ public final class RaftOrdering implements Ordering {
      * leader answered in time; a taken transaction is committed later or never — watch the ledger.
      */
     public CompletableFuture<ForwardResult> forward(List<byte[]> encodedTxs) {
-        RaftClient c = forwardClient;
+        RaftClients cs = clients;
+        RaftClient c = cs == null ? null : cs.forward();
         if (c == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the Raft ordering is not running"));
         }
@@ -401,7 +356,7 @@ public final class RaftOrdering implements Ordering {
             return false;
         }
         byte[] message = RaftMessages.proposal(p.block().encode(), applier.signingKeyBytes(), applier.sign(p.headerHash()));
-        RaftClient proposing = logClient;
+        RaftClient proposing = clients.log();
         proposalInFlight = proposing.async().send(Message.valueOf(ByteString.copyFrom(message)));
         try {
             RaftClientReply reply = proposalInFlight.get(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -415,7 +370,7 @@ public final class RaftOrdering implements Ordering {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             log.debug("proposal of block {} by {} did not complete: {}", p.height(), config.selfId(), e.toString());
-            renewIfClosed(proposing, e);
+            clients.renewIfClosed(proposing, e);
         }
         return false;
     }
@@ -463,12 +418,12 @@ public final class RaftOrdering implements Ordering {
         for (CheckedTransaction t : send) {
             encoded.add(t.transaction().unsafeEncoded());
         }
-        RaftClient used = forwardClient;
+        RaftClient used = clients.forward();
         forward(encoded).whenComplete((r, e) -> {
             if (e != null) {
                 log.debug("forwarding {} transactions from {} failed: {}", send.size(), config.selfId(), e.toString());
                 outbox.forwardFailed(send);
-                renewIfClosed(used, e);
+                clients.renewIfClosed(used, e);
             }
         });
     }
@@ -488,17 +443,18 @@ public final class RaftOrdering implements Ordering {
     }
 
     private void submitSignature(RaftMessages.SignatureEntry s) {
-        RaftClient c = logClient;
-        if (c == null || !running) {
+        RaftClients cs = clients;
+        if (cs == null || !running) {
             return;
         }
+        RaftClient c = cs.log();
         lastSignedHash = s.headerHash();
         lastSignedAtNanos = System.nanoTime();
         byte[] message = RaftMessages.signature(s.headerHash(), s.signature().publicKey(), s.signature().signature());
         c.async().send(Message.valueOf(ByteString.copyFrom(message))).whenComplete((r, e) -> {
             if (e != null) {
                 log.debug("signature of {} did not reach the log: {}", config.selfId(), e.toString());
-                renewIfClosed(c, e);
+                cs.renewIfClosed(c, e);
             }
         });
     }
@@ -550,8 +506,10 @@ public final class RaftOrdering implements Ordering {
                 Thread.currentThread().interrupt();
             }
         }
-        closeQuietly(logClient);
-        closeQuietly(forwardClient);
+        RaftClients cs = clients;
+        if (cs != null) {
+            cs.close();
+        }
         if (s != null) {
             try {
                 s.close();
@@ -561,15 +519,6 @@ public final class RaftOrdering implements Ordering {
         }
     }
 
-    private static void closeQuietly(RaftClient c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                log.debug("closing a Raft client failed", e);
-            }
-        }
-    }
 
     private RaftProperties properties() {
         RaftProperties p = new RaftProperties();
@@ -609,7 +558,8 @@ public final class RaftOrdering implements Ordering {
      * @throws IOException when the group did not take it (not reachable, or a change already in progress)
      */
     public void reconfigure(List<RaftPeerConfig> members) throws IOException {
-        RaftClient c = logClient;
+        RaftClients cs = clients;
+        RaftClient c = cs == null ? null : cs.log();
         if (c == null || !running) {
             throw new IOException("the Raft ordering of " + config.selfId() + " is not running");
         }
@@ -625,47 +575,8 @@ public final class RaftOrdering implements Ordering {
         log.info("{} reconfigured the Raft group: voters {}, listeners {}", config.selfId(), voters, listeners);
     }
 
-    /**
-     * A Ratis client whose ordered sliding window was closed (its retries ran out, e.g. while the leader was
-     * down) refuses every later request with AlreadyClosedException; such a client is replaced, or this node's
-     * signatures and forwarded transactions would never reach the log again.
-     */
-    private synchronized void renewIfClosed(RaftClient used, Throwable failure) {
-        if (!running || !causedBy(failure, AlreadyClosedException.class)) {
-            return;
-        }
-        if (used == logClient) {
-            logClient = client(clientProperties);
-            closeQuietly(used);
-            log.info("{} replaced its closed Raft log client", config.selfId());
-        } else if (used == forwardClient) {
-            forwardClient = client(clientProperties);
-            closeQuietly(used);
-            log.info("{} replaced its closed Raft forwarding client", config.selfId());
-        }
-    }
 
-    static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    private RaftClient client(RaftProperties props) {
-        ClientId id = ClientId.randomId();
-        return RaftClient.newBuilder()
-                .setClientId(id)
-                .setRaftGroup(group)
-                .setProperties(props)
-                .setParameters(transport)
-                .setClientRpc(new GrpcFactory(transport).newRaftClientRpc(id, props))
-                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-                        (int) Math.max(3, config.requestTimeoutMillis() / 100), TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
-                .build();
-    }
 
     private static List<RaftPeer> peers(List<RaftPeerConfig> peers) {
         List<RaftPeer> out = new ArrayList<>(peers.size());

@@ -134,11 +134,11 @@ class FileCaseValidationTest {
         }
 
         public long schedule(long atTime, String method, byte[] args) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("filing a case schedules nothing");
         }
 
         public void invoke(String contract, String method, byte[] args) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("filing a case calls no other contract");
         }
     }
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -41,6 +40,7 @@ public final class MemberTrustManager extends X509ExtendedTrustManager {
     private final Clock clock;
     private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
 
+    /** {@code members} is consulted at each handshake (a live view may change between handshakes). */
     public MemberTrustManager(CryptoSuite suite, String chainId, Collection<PublicKey> members, Clock clock) {
         this.suite = suite;
         this.chainId = chainId;

@@ -1,0 +1,109 @@
+package org.jadechain.consensus.raft;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.util.TimeDuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's two Raft clients: one that appends to the log (proposals, signatures, reconfiguration) and one
+ * that forwards transactions to the leader, over the node's transport. A client whose ordered sliding window
+ * was closed (its retries ran out, e.g. while the leader was down) refuses every later request with
+ * AlreadyClosedException; {@link #renewIfClosed} replaces it, or this node's signatures and forwarded
+ * transactions would never reach the log again. Thread-safe.
+ */
+final class RaftClients implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RaftClients.class);
+
+    private final String selfId;
+    private final RaftGroup group;
+    private final RaftProperties properties;
+    private final Parameters transport;
+    private final long requestTimeoutMillis;
+    private volatile RaftClient log;
+    private volatile RaftClient forward;
+    private volatile boolean open = true;
+
+    RaftClients(String selfId, RaftGroup group, RaftProperties properties, Parameters transport, long requestTimeoutMillis) {
+        this.selfId = selfId;
+        this.group = group;
+        this.properties = properties;
+        this.transport = transport;
+        this.requestTimeoutMillis = requestTimeoutMillis;
+        this.log = newClient();
+        this.forward = newClient();
+    }
+
+    RaftClient log() {
+        return log;
+    }
+
+    RaftClient forward() {
+        return forward;
+    }
+
+    /** Replaces {@code used} when {@code failure} says its sliding window is closed; otherwise does nothing. */
+    synchronized void renewIfClosed(RaftClient used, Throwable failure) {
+        if (!open || !causedBy(failure, AlreadyClosedException.class)) {
+            return;
+        }
+        if (used == log) {
+            log = newClient();
+            closeQuietly(used);
+            LOG.info("{} replaced its closed Raft log client", selfId);
+        } else if (used == forward) {
+            forward = newClient();
+            closeQuietly(used);
+            LOG.info("{} replaced its closed Raft forwarding client", selfId);
+        }
+    }
+
+    static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private RaftClient newClient() {
+        ClientId id = ClientId.randomId();
+        return RaftClient.newBuilder()
+                .setClientId(id)
+                .setRaftGroup(group)
+                .setProperties(properties)
+                .setParameters(transport)
+                .setClientRpc(new GrpcFactory(transport).newRaftClientRpc(id, properties))
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                        (int) Math.max(3, requestTimeoutMillis / 100), TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)))
+                .build();
+    }
+
+    private static void closeQuietly(RaftClient c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                LOG.debug("closing a Raft client failed", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        open = false;
+        closeQuietly(log);
+        closeQuietly(forward);
+    }
+
+}
