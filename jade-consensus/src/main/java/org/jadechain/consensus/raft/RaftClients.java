@@ -52,8 +52,15 @@ final class RaftClients implements AutoCloseable {
     }
 
     /** Replaces {@code used} when {@code failure} says its sliding window is closed; otherwise does nothing. */
-    synchronized void renewIfClosed(RaftClient used, Throwable failure) {
+    void renewIfClosed(RaftClient used, Throwable failure) {
         if (!open || !causedBy(failure, AlreadyClosedException.class)) {
+            return;
+        }
+        renew(used);
+    }
+
+    private synchronized void renew(RaftClient used) {
+        if (!open) {
             return;
         }
         if (used == log) {
@@ -99,11 +106,21 @@ final class RaftClients implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes both clients. Not under this object's lock: closing waits for pending requests to fail, and their
+     * callbacks call {@link #renewIfClosed}, which takes it.
+     */
     @Override
-    public synchronized void close() {
-        open = false;
-        closeQuietly(log);
-        closeQuietly(forward);
+    public void close() {
+        RaftClient l;
+        RaftClient f;
+        synchronized (this) {
+            open = false;
+            l = log;
+            f = forward;
+        }
+        closeQuietly(l);
+        closeQuietly(f);
     }
 
 }
