@@ -36,7 +36,8 @@ class RaftFailoverTest {
             first.start();
             net.awaitCommitted(net.nodes, after);
             net.assertSameChains(net.nodes);
-            assertContiguousFrom(first.committed.subList(seenBefore, first.committed.size()), heightAtRestart + 1);
+            List<CommittedBlock> seen = List.copyOf(first.committed); // the node keeps committing while we look
+            assertContiguousFrom(seen.subList(seenBefore, seen.size()), heightAtRestart + 1);
         }
     }
 
@@ -80,7 +81,8 @@ class RaftFailoverTest {
 
                 assertThat(victim.ledger.head().stateRoot()).isEqualTo(leader.ledger.head().stateRoot());
                 net.assertSameChains(net.nodes);
-                assertContiguousFrom(victim.committed.subList(seenBefore, victim.committed.size()), stoppedAt + 1);
+                List<CommittedBlock> seen = List.copyOf(victim.committed);
+                assertContiguousFrom(seen.subList(seenBefore, seen.size()), stoppedAt + 1);
             } finally {
                 load.set(false);
                 client.join();
