@@ -27,7 +27,8 @@ import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * SM2 on the recommended curve sm2p256v1 (GB/T 32918), built on Bouncy Castle's {@code SM2Signer} and
- * {@code SM2Engine}. Stateless and thread-safe: every operation creates its own signer or engine.
+ * {@code SM2Engine}; verification of default-user-id signatures goes through {@link Sm2Verifier}. Thread-safe:
+ * every operation creates its own signer or engine; the only shared state is the decoded-key cache.
  *
  * <p>Signatures are 64 bytes r||s over SM3(Z<sub>A</sub>||M) with the default user id. Signing is
  * deterministic: k is the RFC 6979 HMAC-SM3 nonce for (d, SM3(Z<sub>A</sub>||M)), fed to the signer through
@@ -39,6 +40,12 @@ final class Sm2 {
     static final ECNamedDomainParameters DOMAIN = domain();
     static final int PUBLIC_KEY_LENGTH = 65;
     static final int SIGNATURE_LENGTH = 64;
+    /**
+     * Keys per generation of the decoded-key cache, which holds at most about 2 × 2,048 keys, each with the
+     * tables Bouncy Castle precomputes on its point (see docs/PERFORMANCE.md for the measured size).
+     */
+    static final int KEY_CACHE_GENERATION = 2048;
+    private static final Sm2KeyCache KEYS = new Sm2KeyCache(KEY_CACHE_GENERATION);
     private static final BigInteger MAX_PRIVATE = DOMAIN.getN().subtract(BigInteger.TWO);
 
     private Sm2() {
@@ -51,9 +58,24 @@ final class Sm2 {
 
     /**
      * Decodes 0x04||X||Y, rejecting any other length or prefix, coordinates not below p, and points not on
-     * the curve.
+     * the curve. A key decoded before may come from a bounded cache ({@link Sm2KeyCache}) with its
+     * Z<sub>A</sub> and point tables already computed; only valid keys are cached.
      */
     static SmPublicKey decodePublicKey(byte[] encoded) throws CryptoException {
+        if (encoded == null || encoded.length != PUBLIC_KEY_LENGTH || encoded[0] != 0x04) {
+            throw new CryptoException("an SM2 public key is 65 bytes: 0x04 || X || Y");
+        }
+        SmPublicKey cached = KEYS.get(encoded);
+        if (cached != null) {
+            return cached;
+        }
+        SmPublicKey key = decodeUncached(encoded);
+        KEYS.put(key);
+        return key;
+    }
+
+    /** {@link #decodePublicKey} without the cache. */
+    static SmPublicKey decodeUncached(byte[] encoded) throws CryptoException {
         if (encoded == null || encoded.length != PUBLIC_KEY_LENGTH || encoded[0] != 0x04) {
             throw new CryptoException("an SM2 public key is 65 bytes: 0x04 || X || Y");
         }
@@ -138,8 +160,9 @@ final class Sm2 {
     }
 
     /**
-     * Verifies r||s for a key on any SM2 domain and any user id; the path of {@link SmSuite#verify}, open to
-     * tests for the standard's examples on its test curve. Never throws.
+     * Verifies r||s for a key on any SM2 domain and any user id with Bouncy Castle's {@code SM2Signer}, as
+     * {@link SmSuite#verify} did before {@link Sm2Verifier}: the reference that the fast path is tested
+     * against, and the path for the standard's examples on its test curve. Never throws.
      */
     static boolean verify(ECPublicKeyParameters key, byte[] userId, byte[] message, byte[] signature) {
         if (signature == null || message == null || signature.length != SIGNATURE_LENGTH) {

@@ -8,7 +8,8 @@ import org.bouncycastle.crypto.engines.SM4Engine;
 /**
  * The Chinese national suite: SM3 hashing, SM2 signatures (SM3, default user id "1234567812345678", 64-byte
  * r||s, deterministic nonce), SM4-GCM, and SM2 public-key encryption in C1C3C2 order. Public keys are
- * 65-byte uncompressed points. Stateless and thread-safe.
+ * 65-byte uncompressed points. Thread-safe; decoded public keys are kept in a bounded cache
+ * ({@link Sm2KeyCache}) and verified by {@link Sm2Verifier}, which changes speed only.
  */
 public final class SmSuite implements CryptoSuite {
     private static final int SM4_KEY_LENGTH = 16;
@@ -59,7 +60,7 @@ public final class SmSuite implements CryptoSuite {
 
     @Override
     public boolean verify(PublicKey key, byte[] message, byte[] signature) {
-        return key instanceof SmPublicKey k && Sm2.verify(k.parameters(), Sm2.DEFAULT_USER_ID, message, signature);
+        return key instanceof SmPublicKey k && Sm2Verifier.verify(k, message, signature);
     }
 
     @Override
