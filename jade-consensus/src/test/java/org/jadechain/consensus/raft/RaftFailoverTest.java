@@ -91,6 +91,35 @@ class RaftFailoverTest {
     }
 
     @Test
+    void allValidatorsStoppedTogetherRestartAndResumeOnTheSameChain() throws Exception {
+        try (RaftTestNetwork net = RaftTestNetwork.create(dir, 3, 0).startAll()) {
+            RaftTestNetwork.Node leader = net.awaitLeader();
+            List<Transaction> before = submitToFollowers(net, leader, 10);
+            net.awaitCommitted(net.nodes, before);
+            net.assertSameChains(net.nodes);
+            long heightAtStop = net.nodes.stream().mapToLong(RaftTestNetwork.Node::height).min().orElseThrow();
+            var hashAtStop = net.nodes.get(0).ledger.header(heightAtStop).hash(net.nodes.get(0).ledger.suite());
+
+            for (RaftTestNetwork.Node n : net.nodes) {
+                n.stop();
+            }
+            for (RaftTestNetwork.Node n : net.nodes) {
+                n.start();
+            }
+            RaftTestNetwork.Node resumed = net.awaitLeader();
+            List<Transaction> after = submitToFollowers(net, resumed, 10);
+            net.awaitCommitted(net.nodes, after);
+            net.awaitCommitted(net.nodes, before);
+            net.assertSameChains(net.nodes);
+            for (RaftTestNetwork.Node n : net.nodes) {
+                assertThat(n.ledger.header(heightAtStop).hash(n.ledger.suite())).as("block %d on %s", heightAtStop, n).isEqualTo(hashAtStop);
+                assertThat(n.ordering.failure()).isNull();
+                assertThat(n.halts).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void fiveValidatorsCommitWithTwoDownAndStopWithoutForkingWithThreeDown() throws Exception {
         try (RaftTestNetwork net = RaftTestNetwork.create(dir, 5, 0).startAll()) {
             RaftTestNetwork.Node leader = net.awaitLeader();
