@@ -13,11 +13,11 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <ul>
  *   <li>Z<sub>A</sub> comes from the key ({@link SmPublicKey#userHash()}, computed once per key).</li>
- *   <li>s·G + t·Q (step B6) is one {@link ECAlgorithms#sumOfTwoMultiplies} (one doubling chain) on the key's
- *       own point object, which keeps its precomputed tables: Bouncy Castle 1.87 caches wNAF tables on a
- *       point and, once a point has been used a few times, switches both G and Q to fixed-point comb tables
- *       ({@code implShamirsTrickFixedPoint}). {@code SM2Signer} instead multiplies twice, by 256-bit scalars.
- *       The key itself is kept by {@link Sm2KeyCache}, so that repeat senders reach the promoted tables.</li>
+ *   <li>s·G + t·Q (step B6) is one doubling chain. For a key used before, both multiples come from
+ *       {@link Sm2Comb} tables (the generator's built once, the key's kept on the key, which
+ *       {@link Sm2KeyCache} keeps): 32 doublings. A key's first verification uses Bouncy Castle's
+ *       {@link ECAlgorithms#sumOfTwoMultiplies} instead (wNAF, 256 doublings), since a table costs about
+ *       four verifications to build. {@code SM2Signer} instead multiplies twice, by 256-bit scalars.</li>
  *   <li>Step B7 is checked without normalising: x<sub>1</sub> ≡ r − e (mod n) with x<sub>1</sub> &lt; p leaves
  *       the candidates c = (r − e) mod n and c + n; each is compared with X / Z² as c·Z² = X (Jacobian
  *       coordinates, which {@code SM2P256V1Curve} uses), saving the field inversion.</li>
@@ -31,6 +31,8 @@ final class Sm2Verifier {
     private static final ECPoint G = Sm2.DOMAIN.getG();
     private static final BigInteger N = Sm2.DOMAIN.getN();
     private static final BigInteger P = CURVE.getField().getCharacteristic();
+    /** The generator's comb table, built once. */
+    private static final Sm2Comb G_COMB = Sm2Comb.of(G);
 
     static {
         if (CURVE.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
@@ -60,7 +62,10 @@ final class Sm2Verifier {
             return false;
         }
         // B6, B7: (x1, y1) = s·G + t·Q; accept when (e + x1) mod n = r
-        ECPoint sum = ECAlgorithms.sumOfTwoMultiplies(G, s, key.parameters().getQ(), t);
+        Sm2Comb keyComb = key.comb();
+        ECPoint sum = keyComb != null
+                ? G_COMB.sumOfTwoMultiplies(s, keyComb, t)
+                : ECAlgorithms.sumOfTwoMultiplies(G, s, key.parameters().getQ(), t);
         return !sum.isInfinity() && affineXMatches(sum, r.subtract(e).mod(N));
     }
 

@@ -6,11 +6,18 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
  * An SM2 public key: the 65-byte uncompressed encoding and the validated point, decoded once; the point
  * object also carries the multiplication tables Bouncy Castle precomputes for it, and the key its user hash
  * Z<sub>A</sub>, computed on first use. Immutable in value; thread-safe (two threads may both compute
- * Z<sub>A</sub> on first use, with equal results).
+ * Z<sub>A</sub> on first use, with equal results). From its {@value #USES_BEFORE_COMB}th verification on, the
+ * key also holds an {@link Sm2Comb} table of its point (16 KB), which makes each verification cheaper.
  */
 final class SmPublicKey extends PublicKey {
     private final ECPublicKeyParameters parameters;
+    /** Verifications with a key before its comb table is built: a one-off key is not worth 16 KB. */
+    static final int USES_BEFORE_COMB = 2;
+
     private volatile byte[] userHash;
+    private volatile Sm2Comb comb;
+    /** Verifications asked so far, counted without synchronisation: an approximate count is enough. */
+    private int uses;
 
     SmPublicKey(byte[] encoded, ECPublicKeyParameters parameters) {
         super(SuiteId.SM, encoded);
@@ -29,5 +36,23 @@ final class SmPublicKey extends PublicKey {
             userHash = z;
         }
         return z;
+    }
+
+    /**
+     * The key's comb table, built on the {@value #USES_BEFORE_COMB}th call and kept; null before that. Each
+     * call counts as one use.
+     */
+    Sm2Comb comb() {
+        Sm2Comb c = comb;
+        if (c == null && ++uses >= USES_BEFORE_COMB) {
+            synchronized (this) {
+                c = comb;
+                if (c == null) {
+                    c = Sm2Comb.of(parameters.getQ());
+                    comb = c;
+                }
+            }
+        }
+        return c;
     }
 }
