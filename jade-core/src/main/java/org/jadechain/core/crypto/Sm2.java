@@ -41,10 +41,10 @@ final class Sm2 {
     static final int PUBLIC_KEY_LENGTH = 65;
     static final int SIGNATURE_LENGTH = 64;
     /**
-     * Keys per generation of the decoded-key cache, which holds at most about 2 × 2,048 keys, each with the
-     * tables Bouncy Castle precomputes on its point (see docs/PERFORMANCE.md for the measured size).
+     * Keys per generation of the decoded-key cache, which holds at most about 2 × 1,024 keys, each with the
+     * tables Bouncy Castle precomputes on its point and its comb table (≈ 22 KB; see ADR 0005).
      */
-    static final int KEY_CACHE_GENERATION = 2048;
+    static final int KEY_CACHE_GENERATION = 1_024;
     private static final Sm2KeyCache KEYS = new Sm2KeyCache(KEY_CACHE_GENERATION);
     private static final BigInteger MAX_PRIVATE = DOMAIN.getN().subtract(BigInteger.TWO);
 
