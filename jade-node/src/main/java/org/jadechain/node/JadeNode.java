@@ -98,9 +98,9 @@ public final class JadeNode implements AutoCloseable {
             CommitWaiters waiters = new CommitWaiters();
             NodeMetrics metrics = new NodeMetrics();
             if (config.raftMode()) {
-                RaftNetwork.checkAgainstLedger(config, ledger);
+                boolean joining = RaftNetwork.checkAgainstLedger(config, ledger);
                 RaftOrdering raft = new RaftOrdering(ledger, mempool, observer ? null : key,
-                        RaftNetwork.raftConfig(config, genesis, key, observer), clock);
+                        RaftNetwork.raftConfig(config, genesis, key, observer, joining), clock);
                 raft.useValidatorSets(RaftNetwork.validatorSets(genesis));
                 ordering = raft;
                 reconfigurer = new RaftReconfigurer(raft, ledger, config);

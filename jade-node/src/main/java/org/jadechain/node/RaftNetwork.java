@@ -45,9 +45,13 @@ final class RaftNetwork {
     /**
      * With the ledger open: on a new chain the configured voters must be exactly the genesis validators; later
      * a difference (after governance changed the set) is only reported, since the Raft group keeps its own
-     * configuration in its log and {@link RaftReconfigurer} keeps it in line with the ledger.
+     * configuration in its log and {@link RaftReconfigurer} keeps it in line with the ledger. A new validator
+     * (not in genesis) may start on a new chain with the genesis validators plus itself: it then waits for
+     * governance to add it.
+     *
+     * @return true for such a joining validator
      */
-    static void checkAgainstLedger(NodeConfig config, Ledger ledger) throws IllegalStateException {
+    static boolean checkAgainstLedger(NodeConfig config, Ledger ledger) throws IllegalStateException {
         List<String> voters = new ArrayList<>();
         for (RaftSettings.Member m : config.raft().validators()) {
             voters.add(m.id());
@@ -56,15 +60,24 @@ final class RaftNetwork {
         for (ValidatorInfo v : validatorSets(ledger.genesis()).at(ledger.store(), ledger.height() + 1)) {
             validators.add(v.id());
         }
+        boolean joining = voters.contains(config.nodeId()) && !validators.contains(config.nodeId());
         if (!voters.stream().sorted().toList().equals(validators.stream().sorted().toList())) {
-            if (ledger.height() == 0) {
+            List<String> others = voters.stream().filter(v -> !v.equals(config.nodeId())).sorted().toList();
+            if (ledger.height() == 0 && !(joining && others.equals(validators.stream().sorted().toList()))) {
                 throw new IllegalStateException("the raft members " + voters + " of " + config.nodeId()
                         + "'s configuration are not the genesis validators " + validators);
             }
-            org.slf4j.LoggerFactory.getLogger(RaftNetwork.class).warn("the raft members {} of {}'s configuration are not "
-                    + "the validators in force {} (governance changed them); the group follows the ledger", voters,
-                    config.nodeId(), validators);
+            if (joining) {
+                org.slf4j.LoggerFactory.getLogger(RaftNetwork.class).info("{} is not a validator in force at height {}: "
+                        + "it waits for governance to add it; the leader then adds it to the Raft group and it catches up",
+                        config.nodeId(), ledger.height());
+            } else {
+                org.slf4j.LoggerFactory.getLogger(RaftNetwork.class).warn("the raft members {} of {}'s configuration are "
+                        + "not the validators in force {} (governance changed them); the group follows the ledger", voters,
+                        config.nodeId(), validators);
+            }
         }
+        return joining;
     }
 
     /** The validators of each height from the ledger's governance state (genesis's for a ledger without it). */
@@ -77,7 +90,8 @@ final class RaftNetwork {
      * this node's key (ADR 0006) — for an observer its own node key, which the configuration lists beside the
      * other observers' keys so that every node lets the observers in.
      */
-    static RaftConfig raftConfig(NodeConfig config, Genesis genesis, KeyPair key, boolean observer) throws IOException {
+    static RaftConfig raftConfig(NodeConfig config, Genesis genesis, KeyPair key, boolean observer, boolean joining)
+            throws IOException {
         List<RaftPeerConfig> peers = new ArrayList<>();
         List<PublicKey> observerKeys = new ArrayList<>();
         for (RaftSettings.Member m : config.raft().members()) {
@@ -95,6 +109,7 @@ final class RaftNetwork {
         }
         return RaftConfig.of(config.nodeId(), peers, config.raft().storageDir())
                 .withBlocks(config.block().maxTxs(), config.block().maxWaitMillis(), config.block().emptyBlockIntervalMillis())
-                .withTransport(RaftTransport.mutualTls().withNodeKey(observer ? key : null).withObserverKeys(observerKeys));
+                .withTransport(RaftTransport.mutualTls().withNodeKey(observer ? key : null).withObserverKeys(observerKeys)
+                        .asJoining(joining));
     }
 }

@@ -154,6 +154,8 @@ public final class DemoConsortium {
         }
         TreeMap<String, String> params = new TreeMap<>();
         params.put("currency.code", "CNY");
+        // Validator changes need a majority of central-bank, bank-a and bank-b (ADR 0007).
+        params.put("governance.validatorAdmins", "bank-a,bank-b");
         List<ValidatorInfo> validatorInfos = new ArrayList<>();
         for (int i = 1; i <= validators; i++) {
             String org = ORGS[validatorOrganisation(i)][0];

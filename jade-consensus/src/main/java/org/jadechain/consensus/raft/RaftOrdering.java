@@ -123,7 +123,11 @@ public final class RaftOrdering implements Ordering {
             return p;
         }
         KeyPair nodeKey = t.nodeKey() != null ? t.nodeKey() : validatorKey;
-        List<PublicKey> fixed = RaftTls.members(ledger.genesis(), t.observerKeys());
+        List<PublicKey> fixed = new ArrayList<>(RaftTls.members(ledger.genesis(), t.observerKeys()));
+        if (t.joining() && nodeKey != null) {
+            log.info("{} joins as a validator governance has yet to add: peers let it in once their ledgers have it", config.selfId());
+            fixed.add(nodeKey.publicKey());
+        }
         RaftTls.apply(p, RaftTls.grpcConfig(ledger.suite(), ledger.genesis().chainId(), nodeKey, new LiveMembers(fixed, applier::validatorsInForce)));
         return p;
     }
