@@ -83,6 +83,29 @@ public class LedgerBenchmarks {
                 block.chain.suite().address(block.chain.validatorKey().publicKey()));
     }
 
+    /**
+     * A follower's path for a live block (ADR 0004): every transaction's signature verified on the apply
+     * thread, then the block re-executed and its roots compared.
+     */
+    @Benchmark
+    public ProposedBlock replayCheckingSignatures() throws Exception {
+        return block.chain.ledger().replay(proposed.block(), BlockChecks.all(block, proposed, false));
+    }
+
+    /** A catching-up node's path for certified history (ADR 0010): keys decoded, signatures not verified. */
+    @Benchmark
+    public ProposedBlock replayCertified() throws Exception {
+        return block.chain.ledger().replay(proposed.block(), BlockChecks.all(block, proposed, true));
+    }
+
+    ProposedBlock proposed() {
+        return proposed;
+    }
+
+    TransferBlock transferBlock() {
+        return block;
+    }
+
     /** Writes the block, receipts, indexes and state changes of 10,000 transfers in one synced WriteBatch. */
     @Benchmark
     public long commitBlockToRocksDb() {

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainApplier {
     private static final Logger log = LoggerFactory.getLogger(ChainApplier.class);
+    /** Committed log entries after a proposal from which on it counts as history being caught up on. */
+    static final long HISTORY_LAG = 32;
 
     /** The one-byte reply to a log entry. */
     enum Outcome { ACCEPTED, STALE, SIGNATURE_COUNTED, COMMITTED, IGNORED, HALTED }
@@ -69,15 +71,23 @@ final class ChainApplier {
     private static final class Pending {
         final long height;
         final Hash headerHash;
-        final ProposedBlock proposal;
+        /** This node's execution of the block; null while deferred, or when the store already holds it. */
+        ProposedBlock proposal;
+        /** A block taken from history being caught up on, executed only once certified; else null. */
+        Block deferred;
         final List<CommitCertificate.Signature> signatures = new ArrayList<>();
         final List<ValidatorInfo> validators;
         final int quorum;
 
         Pending(long height, Hash headerHash, ProposedBlock proposal, List<ValidatorInfo> validators) {
+            this(height, headerHash, proposal, null, validators);
+        }
+
+        Pending(long height, Hash headerHash, ProposedBlock proposal, Block deferred, List<ValidatorInfo> validators) {
             this.height = height;
             this.headerHash = headerHash;
             this.proposal = proposal;
+            this.deferred = deferred;
             this.validators = List.copyOf(validators);
             this.quorum = CertificateVerifier.quorum(validators.size());
         }
@@ -103,6 +113,7 @@ final class ChainApplier {
     private volatile PendingView pendingView;
     private volatile long appliedHeightView;
     private volatile String failure;
+    private volatile long certifiedExecutions;
 
     /**
      * @param signingKey this node's validator key, or null for a listener (then it never signs)
@@ -219,6 +230,19 @@ final class ChainApplier {
     }
 
     Outcome applyProposal(byte[] message) {
+        return applyProposal(message, false);
+    }
+
+    /**
+     * Applies a proposal entry.
+     *
+     * @param history true when the log already holds at least {@link #HISTORY_LAG} committed entries after
+     *     this one — this node is catching up — so the block's certificate is most likely already in the log:
+     *     it is then executed once its certificate is complete, without the transactions' signature checks
+     *     (ADR 0010). A node that reaches the end of the log with such a block still uncertified executes it
+     *     in full and signs it ({@link #resumeDeferred}).
+     */
+    Outcome applyProposal(byte[] message, boolean history) {
         if (failure != null) {
             return Outcome.HALTED;
         }
@@ -234,7 +258,7 @@ final class ChainApplier {
         try {
             Outcome outcome;
             synchronized (ledgerLock) {
-                outcome = acceptProposal(block);
+                outcome = acceptProposal(block, history);
             }
             if (outcome != Outcome.ACCEPTED) {
                 return outcome;
@@ -246,14 +270,15 @@ final class ChainApplier {
                 signatureOut.accept(new RaftMessages.SignatureEntry(pending.headerHash,
                         new CommitCertificate.Signature(signingKeyBytes(), sign(pending.headerHash))));
             }
-            return maybeCommit() ? Outcome.COMMITTED : Outcome.ACCEPTED;
+            boolean committed = maybeCommit();
+            return failure != null ? Outcome.HALTED : committed ? Outcome.COMMITTED : Outcome.ACCEPTED;
         } catch (RuntimeException e) {
             halt("applying a proposal failed: " + e, e);
             return Outcome.HALTED;
         }
     }
 
-    private Outcome acceptProposal(Block block) {
+    private Outcome acceptProposal(Block block, boolean history) {
         BlockHeader h = block.header();
         if (pending != null || h.height() != appliedHeight + 1 || !h.previousHash().equals(appliedHash)) {
             return Outcome.STALE;
@@ -272,19 +297,98 @@ final class ChainApplier {
         ProposedBlock mine = ownProposal;
         ownProposal = null;
         if (mine == null || !mine.headerHash().equals(headerHash) || mine.height() != ledger.height() + 1) {
-            List<CheckedTransaction> checked = new ArrayList<>(block.transactions().size());
-            for (Transaction t : block.transactions()) {
-                checked.add(txCheck.check(t));
+            if (history) {
+                setPending(new Pending(h.height(), headerHash, null, block, validatorsAt(h.height())));
+                return Outcome.ACCEPTED;
             }
-            try {
-                mine = ledger.replay(block, checked);
-            } catch (BlockRejectedException e) {
-                halt("refusing block " + h.height() + " proposed by " + h.proposer() + ": " + e.getMessage(), null);
+            mine = execute(block, false);
+            if (mine == null) {
                 return Outcome.HALTED;
             }
         }
         setPending(new Pending(h.height(), headerHash, mine, validatorsAt(h.height())));
         return Outcome.ACCEPTED;
+    }
+
+    /**
+     * Re-executes a block on the applied head; null after halting when it does not reproduce. With
+     * {@code certified} the transactions' signatures are not checked, since a quorum of validators checked
+     * them (ADR 0010); should the block not reproduce that way (it would carry a refused transaction with
+     * a bad signature) it is executed again with every check.
+     */
+    private ProposedBlock execute(Block block, boolean certified) {
+        BlockHeader h = block.header();
+        if (certified) {
+            try {
+                return ledger.replay(block, checkAll(block, true));
+            } catch (BlockRejectedException e) {
+                log.info("certified block {} did not reproduce without signature checks ({}); checking every signature",
+                        h.height(), e.getMessage());
+            }
+        }
+        try {
+            return ledger.replay(block, checkAll(block, false));
+        } catch (BlockRejectedException e) {
+            halt("refusing block " + h.height() + " proposed by " + h.proposer() + ": " + e.getMessage(), null);
+            return null;
+        }
+    }
+
+    private List<CheckedTransaction> checkAll(Block block, boolean certified) {
+        List<CheckedTransaction> checked = new ArrayList<>(block.transactions().size());
+        for (Transaction t : block.transactions()) {
+            checked.add(certified ? txCheck.checkCertified(t) : txCheck.check(t));
+        }
+        return checked;
+    }
+
+    long blocksExecutedAsCertified() {
+        return certifiedExecutions;
+    }
+
+    /** True while a block taken from history waits for its certificate. */
+    boolean deferring() {
+        Pending p = pending;
+        return p != null && p.deferred != null;
+    }
+
+    /**
+     * Called when this node has applied every entry the log has committed: a block still waiting for its
+     * certificate then may need this node's signature, so it is executed in full now and, if this node is one
+     * of its validators, signed. Changes no decision: the execution's result is the same whenever it runs.
+     */
+    void resumeDeferred() {
+        Hash toSign = null;
+        synchronized (ledgerLock) {
+            Pending p = pending;
+            if (failure != null || p == null || p.deferred == null) {
+                return;
+            }
+            ProposedBlock mine = execute(p.deferred, false);
+            if (mine == null) {
+                return;
+            }
+            p.proposal = mine;
+            p.deferred = null;
+            publishPending();
+            if (signingKey != null && validatorOf(p.validators, signingKeyBytes()) != null
+                    && !signedBy(p, signingKeyBytes())) {
+                toSign = p.headerHash;
+            }
+        }
+        if (toSign != null) {
+            signatureOut.accept(new RaftMessages.SignatureEntry(toSign,
+                    new CommitCertificate.Signature(signingKeyBytes(), sign(toSign))));
+        }
+    }
+
+    private static boolean signedBy(Pending p, byte[] key) {
+        for (CommitCertificate.Signature s : p.signatures) {
+            if (Arrays.equals(s.publicKey(), key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Outcome applySignature(byte[] message) {
@@ -305,7 +409,8 @@ final class ChainApplier {
             if (!addSignature(entry.signature())) {
                 return Outcome.IGNORED;
             }
-            return maybeCommit() ? Outcome.COMMITTED : Outcome.SIGNATURE_COUNTED;
+            boolean committed = maybeCommit();
+            return failure != null ? Outcome.HALTED : committed ? Outcome.COMMITTED : Outcome.SIGNATURE_COUNTED;
         } catch (RuntimeException e) {
             halt("committing block " + pending.height + " failed: " + e, e);
             return Outcome.HALTED;
@@ -339,6 +444,15 @@ final class ChainApplier {
         CommitCertificate cert = new CommitCertificate(p.headerHash, p.signatures);
         CommittedBlock committed = null;
         synchronized (ledgerLock) {
+            if (p.deferred != null) {
+                ProposedBlock mine = execute(p.deferred, true);
+                if (mine == null) {
+                    return false;
+                }
+                certifiedExecutions++;
+                p.proposal = mine;
+                p.deferred = null;
+            }
             if (p.proposal == null) {
                 StoredBlock stored = ledger.store().block(p.height);
                 if (!Arrays.equals(stored.certificateBytes(), cert.encode())) {

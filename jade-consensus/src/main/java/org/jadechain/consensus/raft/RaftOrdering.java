@@ -77,6 +77,8 @@ public final class RaftOrdering implements Ordering {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> haltListeners = new CopyOnWriteArrayList<>();
     private final ChainApplier applier;
+    /** Committed entries after a proposal from which on it is history (ADR 0010); tests may lower it. */
+    long historyLag = ChainApplier.HISTORY_LAG;
     private final RaftGroup group;
     private Parameters transport;
 
@@ -132,6 +134,11 @@ public final class RaftOrdering implements Ordering {
         return p;
     }
 
+    /** Blocks this node executed from history, once certified, without checking signatures (ADR 0010). */
+    long blocksExecutedAsCertified() {
+        return applier.blocksExecutedAsCertified();
+    }
+
     /** The Raft group id of a chain: a name-based UUID of its chain id, the same on every node. */
     public static RaftGroupId groupId(String chainId) {
         return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("jade/raft/" + chainId).getBytes(StandardCharsets.UTF_8)));
@@ -174,7 +181,7 @@ public final class RaftOrdering implements Ordering {
                     .setGroup(group)
                     .setProperties(props)
                     .setParameters(transport)
-                    .setStateMachine(new LedgerStateMachine(applier, this::acceptForwarded))
+                    .setStateMachine(new LedgerStateMachine(applier, this::acceptForwarded, historyLag))
                     .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                     .build();
             server.start();

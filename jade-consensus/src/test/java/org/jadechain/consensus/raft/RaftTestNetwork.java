@@ -80,6 +80,7 @@ final class RaftTestNetwork implements AutoCloseable {
         RaftOrdering ordering;
         final List<CommittedBlock> committed = new CopyOnWriteArrayList<>();
         final List<String> halts = new CopyOnWriteArrayList<>();
+        long historyLag = ChainApplier.HISTORY_LAG;
 
         Node(int index, String id, KeyPair key, KeyPair nodeKey) {
             this.index = index;
@@ -100,6 +101,7 @@ final class RaftTestNetwork implements AutoCloseable {
             if (validatorSets != null) {
                 ordering.useValidatorSets(validatorSets);
             }
+            ordering.historyLag = historyLag;
             ordering.addListener(committed::add);
             ordering.addHaltListener(halts::add);
             ordering.start();
