@@ -69,7 +69,7 @@ public final class DevnetCommand implements Callable<Integer> {
             System.out.println("resuming the devnet in " + data);
         }
         NodeConfig config = NodeConfig.read(data.resolve("node.json"));
-        JadeNode node = JadeNode.start(config, System::currentTimeMillis);
+        JadeNode node = JadeNode.start(config, System::currentTimeMillis, data.resolve("keys"));
         String url = "http://localhost:" + node.apiPort();
         if (node.context().ledger().height() == 0) {
             try {
@@ -81,6 +81,7 @@ public final class DevnetCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Jadechain devnet '" + genesis.chainId() + "' (" + genesis.suite().label() + ") at height "
                 + node.context().ledger().height() + ", API on " + url + "/v1/status");
+        System.out.println("Web console: " + url + "/ (acts as the demo identities below)");
         System.out.println("Keys (PEM, public halves *.pub.pem): " + data.resolve("keys").toAbsolutePath());
         System.out.println("  organisations: central-bank bank-a bank-b court mediator agency regulator;"
                 + " people: citizen-1..3 shop-1 (client commands default to citizen-1)");
