@@ -96,8 +96,11 @@ export async function route() {
   try {
     const mod = await views[key]();
     if (mine !== generation) return;
-    main.innerHTML = '';
-    const c = await mod.render(main, {name, args: rest}, app);
+    // Each rendering gets its own element: one overtaken by a newer route keeps writing into its detached
+    // element instead of into the page.
+    const view = document.createElement('div');
+    main.replaceChildren(view);
+    const c = await mod.render(view, {name, args: rest}, app);
     if (mine === generation) cleanup = c || null; else if (c) c();
   } catch (e) {
     console.error(e);

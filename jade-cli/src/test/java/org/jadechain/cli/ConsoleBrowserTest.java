@@ -82,6 +82,7 @@ class ConsoleBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -229,6 +230,56 @@ class ConsoleBrowserTest {
                 "const done = arguments[arguments.length - 1];"
                         + "import('/js/hash.js').then(h => done(h.hex(h.sm3(h.utf8('abc')))));");
         assertThat(hex).isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+    }
+
+    @Test
+    @Order(7)
+    void everyRoleFindsItsViewAndTheBankRegulatorAndAgencyCanAct() throws Exception {
+        select("bank-a");
+        open("#/bank");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("b-open")));
+        WebElement open = browser.findElement(By.id("b-open"));
+        new Select(open.findElement(By.name("owner"))).selectByVisibleText("citizen-2");
+        new Select(open.findElement(By.name("class"))).selectByValue("4");
+        open.findElement(By.name("phone")).sendKeys("13800000002");
+        open.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#b-op-out .ok"))).getText())
+                .contains("Confirmed", "opened a class-4 wallet for citizen-2");
+        WebElement in = browser.findElement(By.id("b-in"));
+        new Select(in.findElement(By.name("wallet"))).selectByVisibleText("citizen-2");
+        in.findElement(By.name("amount")).sendKeys("300.00");
+        in.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#b-op-out .ok"), "¥300.00 moved into citizen-2's wallet"));
+        assertThat(wallet("citizen-2").path("balance").asLong()).isEqualTo(30_000);
+        screenshot("bank");
+
+        select("regulator");
+        open("#/regulator");
+        WebElement whois = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("r-form")));
+        new Select(whois.findElement(By.name("wallet"))).selectByVisibleText("citizen-2");
+        whois.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("r-identity"))).getText())
+                .contains("phone", "13800000002");
+
+        select("agency");
+        open("#/records");
+        WebElement create = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("g-create")));
+        create.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#g-out .ok"))).getText())
+                .contains("created collection COL-1");
+
+        for (String view : List.of("#/dashboard", "#/explorer", "#/block/1", "#/court", "#/mediation", "#/agreement/A-1",
+                "#/records", "#/collection/COL-1", "#/regulator", "#/bank", "#/wallet", "#/search/1")) {
+            open(view);
+            assertThat(browser.findElements(By.cssSelector("#view .error"))).as(view).isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).as(view).isNotBlank();
+        }
+        List<String> severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage())
+                .filter(m -> !m.contains("Failed to load resource"))
+                .toList();
+        assertThat(severe).as("errors in the browser's console").isEmpty();
     }
 
     /** A mediator proposes, both parties sign, nobody pays: the deadline files the case by itself. */

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 public final class DevnetCommand implements Callable<Integer> {
     public static final Path DEFAULT_DATA = Path.of("devnet-data");
 
+    /** A new solo devnet cuts an empty block after this long without one, so that the console shows the chain alive. */
+    static final long HEARTBEAT_MILLIS = 3_000;
+
     @Option(names = "--suite", description = "crypto suite for a new devnet: sm (default) or intl")
     String suite;
 
@@ -57,7 +60,7 @@ public final class DevnetCommand implements Callable<Integer> {
         Genesis genesis;
         if (!Files.exists(genesisFile)) {
             SuiteId s = SuiteId.fromLabel(suite == null ? "sm" : suite);
-            genesis = DemoConsortium.write(data, s, port, System.currentTimeMillis());
+            genesis = DemoConsortium.write(data, s, port, System.currentTimeMillis(), HEARTBEAT_MILLIS);
             System.out.println("created a new devnet in " + data + " (suite " + s.label() + ")");
         } else {
             genesis = GenesisFile.read(genesisFile);
