@@ -32,7 +32,7 @@ export async function render(el, _route, app) {
   await show();
 
   const me = app.me();
-  if (gate(app, $('b-cb-gate'), ['CENTRAL_BANK'], 'Issuing and redeeming')) {
+  if (gate(app, $('b-cb-gate'), ['CENTRAL_BANK'], 'Issuing')) {
     $('b-cb').innerHTML = `<form id="b-issue"><div class="row"><label>Issue to <select name="op">${options(app, ['OPERATOR'], 'organisation')}</select></label>
       <label>Amount (yuan) <input name="amount" inputmode="decimal" required placeholder="1,000,000.00"></label></div>
       <div class="actions"><button type="submit">Issue</button></div></form>`;

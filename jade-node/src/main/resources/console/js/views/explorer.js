@@ -142,7 +142,14 @@ async function tx(el, hash, app) {
         <a href="/v1/transactions/${esc(t.txHash)}/proof" download="${esc(t.txHash)}.receipt.json">Download the bundle</a></div>
       <div id="t-result" aria-live="polite"></div></section>` : '<p class="pending">Waiting for a block…</p>'}`;
   if (!t.receipt) {
-    return app.onEvent(type => { if (type === 'block') tx(el, hash, app); });
+    // Pending: show it again once a block arrives (which re-subscribes while it is still pending).
+    let cleanup = null;
+    const off = app.onEvent(async type => {
+      if (type !== 'block' || cleanup) return;
+      off();
+      cleanup = (await tx(el, hash, app)) || (() => {});
+    });
+    return () => { off(); cleanup && cleanup(); };
   }
   el.querySelector('#t-verify').addEventListener('click', () => verifyInto(el.querySelector('#t-result'),
       '/v1/transactions/' + t.txHash + '/proof'));
