@@ -19,6 +19,7 @@ import org.jadechain.core.ledger.Ledger;
 import org.jadechain.core.ledger.Ordering;
 import org.jadechain.node.api.ApiServer;
 import org.jadechain.node.config.NodeConfig;
+import org.jadechain.node.devnet.DemoIdentities;
 import org.jadechain.node.mempool.Mempool;
 import org.jadechain.node.metrics.NodeMetrics;
 import org.jadechain.node.pipeline.CommitWaiters;
@@ -59,6 +60,15 @@ public final class JadeNode implements AutoCloseable {
 
     /** Opens the store (creating block 0 on first start), starts ordering and serves the API. */
     public static JadeNode start(NodeConfig config, LongSupplier clock) throws IOException {
+        return start(config, clock, null);
+    }
+
+    /**
+     * As {@link #start(NodeConfig, LongSupplier)}; a devnet passes the directory of its demo identities' keys,
+     * which adds the demo signer under {@code /v1/devnet} that the web console uses (ADR 0009). Any other
+     * node passes null and holds no key but its own validator key.
+     */
+    public static JadeNode start(NodeConfig config, LongSupplier clock, Path demoKeys) throws IOException {
         Genesis genesis = GenesisFile.read(config.genesis());
         KeyPair key;
         try {
@@ -85,6 +95,7 @@ public final class JadeNode implements AutoCloseable {
                         + genesis.validators().size() + " (configure \"consensus\": \"raft\" for a network)");
             }
         }
+        DemoIdentities demo = demoKeys == null ? null : DemoIdentities.load(demoKeys, genesis);
         RocksLedgerStore store = RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE);
         SignatureVerifier verifier = null;
         ApiServer api = null;
@@ -111,7 +122,7 @@ public final class JadeNode implements AutoCloseable {
                     new ChainQueries(store), metrics, ordering, config.nodeId(), config.raft());
             metrics.gauge("jade_height", "height of the last committed block", ledger::height);
             metrics.gauge("jade_mempool_size", "transactions waiting for a block", mempool::size);
-            api = new ApiServer(ctx, new ObjectMapper());
+            api = new ApiServer(ctx, new ObjectMapper(), demo);
             for (CommitListener l : List.of(mempool, waiters, metrics, api.events())) {
                 if (ordering instanceof RaftOrdering r) {
                     r.addListener(l);

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
 public final class DevnetCommand implements Callable<Integer> {
     public static final Path DEFAULT_DATA = Path.of("devnet-data");
 
+    /** A new solo devnet cuts an empty block after this long without one, so that the console shows the chain alive. */
+    static final long HEARTBEAT_MILLIS = 3_000;
+
     @Option(names = "--suite", description = "crypto suite for a new devnet: sm (default) or intl")
     String suite;
 
@@ -57,7 +60,7 @@ public final class DevnetCommand implements Callable<Integer> {
         Genesis genesis;
         if (!Files.exists(genesisFile)) {
             SuiteId s = SuiteId.fromLabel(suite == null ? "sm" : suite);
-            genesis = DemoConsortium.write(data, s, port, System.currentTimeMillis());
+            genesis = DemoConsortium.write(data, s, port, System.currentTimeMillis(), HEARTBEAT_MILLIS);
             System.out.println("created a new devnet in " + data + " (suite " + s.label() + ")");
         } else {
             genesis = GenesisFile.read(genesisFile);
@@ -69,7 +72,7 @@ public final class DevnetCommand implements Callable<Integer> {
             System.out.println("resuming the devnet in " + data);
         }
         NodeConfig config = NodeConfig.read(data.resolve("node.json"));
-        JadeNode node = JadeNode.start(config, System::currentTimeMillis);
+        JadeNode node = JadeNode.start(config, System::currentTimeMillis, data.resolve("keys"));
         String url = "http://localhost:" + node.apiPort();
         if (node.context().ledger().height() == 0) {
             try {
@@ -81,6 +84,7 @@ public final class DevnetCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("Jadechain devnet '" + genesis.chainId() + "' (" + genesis.suite().label() + ") at height "
                 + node.context().ledger().height() + ", API on " + url + "/v1/status");
+        System.out.println("Web console: " + url + "/ (acts as the demo identities below)");
         System.out.println("Keys (PEM, public halves *.pub.pem): " + data.resolve("keys").toAbsolutePath());
         System.out.println("  organisations: central-bank bank-a bank-b court mediator agency regulator;"
                 + " people: citizen-1..3 shop-1 (client commands default to citizen-1)");

@@ -61,9 +61,18 @@ public final class DemoConsortium {
      * @return the genesis written
      */
     public static Genesis write(Path dir, SuiteId suiteId, int apiPort, long genesisTime) throws IOException {
+        return write(dir, suiteId, apiPort, genesisTime, 0);
+    }
+
+    /**
+     * As {@link #write(Path, SuiteId, int, long)}, with the node cutting an empty block after
+     * {@code emptyBlockIntervalMillis} without one (0: only when there is something to put in it).
+     */
+    public static Genesis write(Path dir, SuiteId suiteId, int apiPort, long genesisTime, long emptyBlockIntervalMillis)
+            throws IOException {
         Genesis genesis = writeChain(dir, suiteId, 1, genesisTime);
         NodeConfig.write(dir.resolve("node.json"), VALIDATOR, "genesis.json", "keys/" + VALIDATOR + ".pem", "db",
-                "127.0.0.1", apiPort, new SoloConfig(5_000, 100, 0), 200_000);
+                "127.0.0.1", apiPort, new SoloConfig(5_000, 100, emptyBlockIntervalMillis), 200_000);
         return genesis;
     }
 

@@ -60,10 +60,19 @@ final class TransactionRoutes {
     }
 
     private Admission admit(Transaction tx) {
-        return admitChecked(node.verifier().check(tx));
+        return admit(node, tx);
+    }
+
+    /** Checks the signature and admits to the mempool, counting the outcome; also used by the devnet's signer. */
+    static Admission admit(NodeContext node, Transaction tx) {
+        return admitChecked(node, node.verifier().check(tx));
     }
 
     private Admission admitChecked(CheckedTransaction checked) {
+        return admitChecked(node, checked);
+    }
+
+    private static Admission admitChecked(NodeContext node, CheckedTransaction checked) {
         Admission a = node.mempool().admit(checked);
         if (a.accepted()) {
             node.metrics().accepted();
