@@ -182,7 +182,8 @@ public final class RaftOrdering implements Ordering {
             boolean existing = Files.isDirectory(config.storageDir().resolve(group.getGroupId().getUuid().toString()));
             SnapshotStorage snapshotStorage = new SnapshotStorage();
             stateMachine = new LedgerStateMachine(applier, this::acceptForwarded, snapshotStorage,
-                    new SnapshotKeeper(ledger, ledgerLock, applier, checkpoints, snapshotStorage, config.selfId()));
+                    new SnapshotKeeper(ledger, ledgerLock, applier, checkpoints, snapshotStorage, config.selfId(),
+                            this::committed));
             server = RaftServer.newBuilder()
                     .setServerId(RaftPeerId.valueOf(config.selfId()))
                     .setGroup(group)

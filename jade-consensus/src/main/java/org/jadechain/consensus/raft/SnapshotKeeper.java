@@ -1,10 +1,14 @@
 package org.jadechain.consensus.raft;
 
 import java.io.IOException;
+import java.util.function.Consumer;
 import org.apache.ratis.server.protocol.TermIndex;
+import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.crypto.Hash;
+import org.jadechain.core.ledger.CommittedBlock;
 import org.jadechain.core.ledger.Ledger;
 import org.jadechain.core.ledger.LedgerStore;
+import org.jadechain.core.ledger.StoredBlock;
 import org.jadechain.core.ledger.StoredChainCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *       the snapshot's block, only the log position moves there. Otherwise the copy is verified
  *       ({@link StoredChainCheck}: links from this chain's block 0, certificates of the validators in force,
  *       indexes, and the state recomputed against the head's state root) and only then replaces the store's
- *       contents ({@link LedgerCheckpoints#replaceStore}) and the ledger re-reads it. A copy that fails is
- *       refused: the node halts and serves nothing from it.</li>
+ *       contents ({@link LedgerCheckpoints#replaceStore}) and the ledger re-reads it; the blocks it added are then
+ *       announced to the commit listeners in height order, as if applied. A copy that fails is refused: the node
+ *       halts and serves nothing from it.</li>
  * </ul>
  * Threading: runs on Ratis's apply thread (or during start, before it runs), holding the ledger lock.
  */
@@ -39,9 +44,12 @@ final class SnapshotKeeper {
     private final LedgerCheckpoints checkpoints;
     private final SnapshotStorage storage;
     private final String selfId;
+    private final Consumer<CommittedBlock> announce;
 
+    /** @param announce told of each block an installed snapshot added to the store, in height order */
     SnapshotKeeper(Ledger ledger, Object ledgerLock, ChainApplier applier, LedgerCheckpoints checkpoints,
-                   SnapshotStorage storage, String selfId) {
+                   SnapshotStorage storage, String selfId, Consumer<CommittedBlock> announce) {
+        this.announce = announce;
         this.ledger = ledger;
         this.ledgerLock = ledgerLock;
         this.applier = applier;
@@ -80,6 +88,19 @@ final class SnapshotKeeper {
      * @throws SnapshotRefusedException when the copy fails verification or contradicts this node's store
      */
     void restore(SnapshotStorage.Snapshot s) throws IOException {
+        long before = ledger.height();
+        install(s);
+        for (long h = before + 1; h <= s.height(); h++) {
+            StoredBlock b = ledger.store().block(h);
+            try {
+                announce.accept(new CommittedBlock(b.block(), b.block().header().hash(ledger.suite()), b.receipts(), b.certificate()));
+            } catch (DecodeException e) {
+                throw new IllegalStateException("block " + h + " of the installed snapshot does not decode", e);
+            }
+        }
+    }
+
+    private void install(SnapshotStorage.Snapshot s) throws IOException {
         synchronized (ledgerLock) {
             long have = ledger.height();
             if (have >= s.height()) {
@@ -121,7 +142,7 @@ final class SnapshotKeeper {
                 return "its head block is " + head.hex() + ", its position file says " + s.headerHash().hex();
             }
             return new StoredChainCheck(ledger.suite(), block0, applier.validatorSets()).check(copy);
-        } catch (IOException | RuntimeException | org.jadechain.core.codec.DecodeException e) {
+        } catch (IOException | RuntimeException | DecodeException e) {
             return "its ledger copy cannot be read: " + e;
         }
     }
