@@ -16,7 +16,7 @@ import org.jadechain.core.state.StateTree;
 /**
  * Verifies a whole ledger store that came from elsewhere (a Raft snapshot, ADR 0008) without re-executing
  * its blocks: block 0 is this chain's; every block decodes, is stored under its height, links to the one
- * before, has the transaction and receipt roots its header names, is indexed (block hash and transactions)
+ * before with a later timestamp, has the transaction and receipt roots its header names, is indexed (block hash and transactions)
  * where it should be, and carries a certificate of a majority of the validators in force at its height; and
  * the state, recomputed bucket by bucket from its entries, matches the stored bucket hashes and the head's
  * state root. So every block is certified and the state is the one the certified head commits to.
@@ -60,9 +60,13 @@ public final class StoredChainCheck {
                 if (stored == null) {
                     return "block " + h + " is missing (the store claims height " + last + ")";
                 }
-                head = stored.block().header();
-                Hash hash = head.hash(suite);
+                BlockHeader header = stored.block().header();
+                Hash hash = header.hash(suite);
                 problem = checkBlock(store, stored, h, hash, previous);
+                if (problem == null && head != null && header.timestamp() <= head.timestamp()) {
+                    problem = "timestamp " + header.timestamp() + " is not after block " + (h - 1) + "'s";
+                }
+                head = header;
                 previous = hash;
             } catch (DecodeException | RuntimeException e) {
                 problem = "unreadable: " + e.getMessage();
