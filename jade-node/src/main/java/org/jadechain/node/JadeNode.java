@@ -113,6 +113,7 @@ public final class JadeNode implements AutoCloseable {
                 RaftOrdering raft = new RaftOrdering(ledger, mempool, observer ? null : key,
                         RaftNetwork.raftConfig(config, genesis, key, observer, joining), clock);
                 raft.useValidatorSets(RaftNetwork.validatorSets(genesis));
+                raft.useCheckpoints(new RocksCheckpoints(store, genesis.cryptoSuite()));
                 ordering = raft;
                 reconfigurer = new RaftReconfigurer(raft, ledger, config);
             } else {

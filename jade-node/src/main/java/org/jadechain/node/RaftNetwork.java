@@ -110,6 +110,7 @@ final class RaftNetwork {
         return RaftConfig.of(config.nodeId(), peers, config.raft().storageDir())
                 .withBlocks(config.block().maxTxs(), config.block().maxWaitMillis(), config.block().emptyBlockIntervalMillis())
                 .withTransport(RaftTransport.mutualTls().withNodeKey(observer ? key : null).withObserverKeys(observerKeys)
-                        .asJoining(joining));
+                        .asJoining(joining))
+                .withSnapshots(config.raft().snapshotThreshold(), RaftConfig.DEFAULT_LOG_SEGMENT_BYTES);
     }
 }

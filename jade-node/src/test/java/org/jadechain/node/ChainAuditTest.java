@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChainAuditTest {
     /** Four blocks of evidence records, one of them refused; never modified (forgeries are laid over it). */
-    private static final TestChain FOUR_BLOCKS = fourBlockChain();
+    static final TestChain FOUR_BLOCKS = fourBlockChain();
 
     @TempDir
     Path dir;

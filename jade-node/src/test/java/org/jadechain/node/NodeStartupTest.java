@@ -37,6 +37,26 @@ class NodeStartupTest {
     }
 
     @Test
+    void theRaftSnapshotThresholdIsReadWithADefaultAndANonsenseValueIsRefused() throws Exception {
+        NodeDirectory.create(dir, SuiteId.INTL);
+        Path file = dir.resolve("node.json");
+        String solo = Files.readString(file);
+        String members = "\"members\": [{\"id\": \"validator-1\", \"address\": \"127.0.0.1:9180\"}]";
+
+        Files.writeString(file, raft(solo, "{" + members + "}"));
+        assertThat(NodeConfig.read(file).raft().snapshotThreshold()).isEqualTo(10_000);
+        Files.writeString(file, raft(solo, "{\"snapshotThreshold\": 50, " + members + "}"));
+        assertThat(NodeConfig.read(file).raft().snapshotThreshold()).isEqualTo(50);
+        Files.writeString(file, raft(solo, "{\"snapshotThreshold\": 0, " + members + "}"));
+        assertThatThrownBy(() -> NodeConfig.read(file)).isInstanceOf(IOException.class).hasMessageContaining("snapshotThreshold");
+    }
+
+    private static String raft(String soloConfig, String section) {
+        String json = soloConfig.replace("\"solo\"", "\"raft\"").trim();
+        return json.substring(0, json.length() - 1) + ", \"raft\": " + section + "}";
+    }
+
+    @Test
     void aSecondNodeOnTheSameDataDirectoryIsRefusedWhileTheFirstKeepsServing() throws Exception {
         NodeDirectory chain = NodeDirectory.create(dir, SuiteId.INTL);
         try (JadeNode first = JadeNode.start(chain.config(), System::currentTimeMillis)) {

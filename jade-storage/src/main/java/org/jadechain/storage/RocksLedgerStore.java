@@ -1,8 +1,11 @@
 package org.jadechain.storage;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.ledger.BlockCommit;
@@ -20,6 +24,7 @@ import org.jadechain.core.ledger.TxLocation;
 import org.jadechain.core.state.Bytes;
 import org.jadechain.core.state.StateKeys;
 import org.jadechain.core.state.StateTree;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
@@ -45,6 +50,11 @@ import org.rocksdb.WriteBatch;
  * <p>Failures: RocksDB reporting corruption, and stored values that do not decode, throw
  * {@link StorageCorruptionException}; other RocksDB errors throw {@link StorageException}. After a
  * failed commit the store refuses commits until reopened.
+ *
+ * <p>Checkpoints (Raft snapshots, ADR 0008): {@link #checkpoint} writes a consistent copy of the store as of
+ * its last commit; {@link #replaceWith} swaps the store's contents for such a copy while the store stays the
+ * same object, so that a crash at any moment leaves either the old or the new database complete in {@code dir}
+ * once {@link #open} has run again.
  */
 public final class RocksLedgerStore implements LedgerStore {
     static {
@@ -68,9 +78,10 @@ public final class RocksLedgerStore implements LedgerStore {
     private final Path dir;
     private final CryptoSuite suite;
     private final Mode mode;
-    private final RocksTuning tuning;
-    private final RocksDB db;
-    private final List<ColumnFamilyHandle> handles;
+    /** Replaced by {@link #replaceWith} under the lifecycle write lock; read under its read lock. */
+    private RocksTuning tuning;
+    private RocksDB db;
+    private List<ColumnFamilyHandle> handles;
     private final Hash emptyBucketHash;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -106,6 +117,7 @@ public final class RocksLedgerStore implements LedgerStore {
         RocksDB db = null;
         try {
             if (mode == Mode.NODE) {
+                finishInterruptedReplace(absolute);
                 Files.createDirectories(absolute);
                 db = RocksDB.open(tuning.dbOptions(), absolute.toString(), tuning.descriptors(), handles);
             } else {
@@ -277,6 +289,166 @@ public final class RocksLedgerStore implements LedgerStore {
         } catch (RocksDBException | RuntimeException e) {
             b.close();
             throw e;
+        }
+    }
+
+    /**
+     * Writes a consistent copy of the store as of its last completed commit into {@code target}, which must
+     * not exist (RocksDB's {@code Checkpoint}: table files are hard-linked when on the same file system).
+     * Commits wait while it runs.
+     *
+     * @throws StorageException when RocksDB cannot write it
+     */
+    public void checkpoint(Path target) {
+        Path absolute = target.toAbsolutePath();
+        call(() -> {
+            commitLock.lock();
+            try (Checkpoint cp = Checkpoint.create(db)) {
+                cp.createCheckpoint(absolute.toString());
+                return null;
+            } finally {
+                commitLock.unlock();
+            }
+        });
+    }
+
+    /**
+     * Replaces this store's whole contents by the checkpoint in {@code source} (which stays as it is: its table
+     * files are hard-linked, the other files copied). Calls in progress finish first and later calls see the new
+     * contents; the caller must make sure no commit races with it. The copy is prepared and synced beside
+     * {@code dir} as {@code dir.incoming}, then {@code dir} is renamed to {@code dir.old}, the copy to
+     * {@code dir}, and the old contents deleted; {@link #open} completes or undoes an interrupted swap, so after
+     * a crash {@code dir} holds either the old or the new database, each complete.
+     *
+     * @throws StorageException when the copy or the swap fails; if the new database cannot be opened the
+     *     store is closed
+     */
+    public void replaceWith(Path source) {
+        requireWritable();
+        Path incoming = sibling(dir, INCOMING);
+        Path old = sibling(dir, OLD);
+        try {
+            deleteTree(incoming);
+            copyCheckpoint(source.toAbsolutePath(), incoming);
+        } catch (IOException e) {
+            throw new StorageException("cannot prepare " + incoming + " from " + source + ": " + e.getMessage(), e);
+        }
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("ledger store at " + dir + " is closed");
+            }
+            release(handles, db, tuning);
+            closed = true;
+            try {
+                deleteTree(old);
+                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);
+                syncDirectory(dir.getParent());
+            } catch (IOException e) {
+                throw new StorageException("cannot swap " + incoming + " into " + dir + " (reopen to recover): " + e.getMessage(), e);
+            }
+            RocksTuning t = new RocksTuning(mode);
+            List<ColumnFamilyHandle> hs = new ArrayList<>();
+            RocksDB opened = null;
+            try {
+                opened = RocksDB.open(t.dbOptions(), dir.toString(), t.descriptors(), hs);
+                tuning = t;
+                handles = hs;
+                db = opened;
+                bucketHashes = loadBucketHashes();
+                lastHeight = loadLastHeight();
+            } catch (RocksDBException | RuntimeException e) {
+                List<String> reports = t.corruptionReports();
+                release(hs, opened, t);
+                if (e instanceof RocksDBException r) {
+                    throw translate("cannot open the replaced ledger database at " + dir, r, reports);
+                }
+                throw (RuntimeException) e;
+            }
+            closed = false;
+            commitFailed = false;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        try {
+            deleteTree(old);
+        } catch (IOException e) {
+            throw new StorageException("replaced " + dir + " but cannot delete " + old + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final String INCOMING = ".incoming";
+    private static final String OLD = ".old";
+
+    private static Path sibling(Path dir, String suffix) {
+        return dir.resolveSibling(dir.getFileName() + suffix);
+    }
+
+    /** Completes or undoes a {@link #replaceWith} that a crash interrupted (see there). */
+    private static void finishInterruptedReplace(Path dir) throws IOException {
+        Path incoming = sibling(dir, INCOMING);
+        Path old = sibling(dir, OLD);
+        if (!Files.exists(dir)) {
+            if (Files.isDirectory(incoming)) {
+                Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);
+            } else if (Files.isDirectory(old)) {
+                Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
+            }
+            if (Files.exists(dir)) {
+                syncDirectory(dir.getParent());
+            }
+        }
+        deleteTree(incoming);
+        deleteTree(old);
+    }
+
+    /** Table files (immutable) are hard-linked, falling back to a copy; the rest is copied; all synced. */
+    private static void copyCheckpoint(Path source, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!Files.isRegularFile(f)) {
+                    throw new IOException("unexpected entry in a checkpoint: " + f);
+                }
+                Path to = target.resolve(f.getFileName().toString());
+                boolean linked = false;
+                if (f.getFileName().toString().endsWith(".sst")) {
+                    try {
+                        Files.createLink(to, f);
+                        linked = true;
+                    } catch (IOException | UnsupportedOperationException e) {
+                        linked = false;
+                    }
+                }
+                if (!linked) {
+                    Files.copy(f, to);
+                    try (FileChannel c = FileChannel.open(to, StandardOpenOption.WRITE)) {
+                        c.force(true);
+                    }
+                }
+            }
+        }
+        syncDirectory(target);
+        syncDirectory(target.getParent());
+    }
+
+    private static void syncDirectory(Path d) throws IOException {
+        try (FileChannel c = FileChannel.open(d, StandardOpenOption.READ)) {
+            c.force(true);
+        } catch (IOException e) {
+            // some file systems cannot sync a directory; the renames are still atomic
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path q : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(q);
+            }
         }
     }
 

@@ -264,4 +264,69 @@ class RocksLedgerStoreTest extends LedgerStoreContractTest {
         }
         return out;
     }
+
+    @Test
+    void checkpointThenReplaceRestoresTheCopiedChainInTheSameStoreObject() {
+        RocksLedgerStore rocks = (RocksLedgerStore) store;
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(1, changes("alice", "100"));
+        BlockCommit second = chain.commit(1, changes("bob", "7"));
+        Hash[] atCheckpoint = store.bucketHashes();
+        Path copy = tmp.resolve("copy");
+        rocks.checkpoint(copy);
+        chain.commit(1, changes("alice", "1", "carol", "2"));
+        assertThat(store.lastHeight()).isEqualTo(2);
+
+        rocks.replaceWith(copy);
+
+        assertThat(store.lastHeight()).isEqualTo(1);
+        TestBlocks.assertStored(second, store.block(1));
+        assertThat(store.block(2)).isNull();
+        assertThat(store.get(key("alice").unsafeArray())).isEqualTo(utf8("100"));
+        assertThat(store.get(key("carol").unsafeArray())).isNull();
+        assertThat(store.bucketHashes()).containsExactly(atCheckpoint);
+        assertThat(Files.exists(tmp.resolve("ledger.incoming"))).isFalse();
+        assertThat(Files.exists(tmp.resolve("ledger.old"))).isFalse();
+        try (RocksLedgerStore again = reopen(copy, Mode.VERIFY)) {
+            assertThat(again.lastHeight()).as("the checkpoint itself is left as it was").isEqualTo(1);
+        }
+        new ChainWriter(store, new java.util.TreeMap<>()).commit(1, changes("dave", "3"));
+        store.close();
+        store = reopen(dir(), Mode.NODE);
+        assertThat(store.lastHeight()).isEqualTo(2);
+    }
+
+    @Test
+    void openFinishesASwapInterruptedBetweenTheTwoRenames() throws IOException {
+        RocksLedgerStore rocks = (RocksLedgerStore) store;
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(1, changes("alice", "100"));
+        Path copy = tmp.resolve("copy");
+        rocks.checkpoint(copy);
+        chain.commit(1, changes("bob", "5"));
+        store.close();
+        // the crash left: the old store moved aside, the new one complete beside it
+        Files.move(dir(), tmp.resolve("ledger.old"));
+        Files.move(copy, tmp.resolve("ledger.incoming"));
+
+        store = reopen(dir(), Mode.NODE);
+
+        assertThat(store.lastHeight()).isEqualTo(0);
+        assertThat(Files.exists(tmp.resolve("ledger.incoming"))).isFalse();
+        assertThat(Files.exists(tmp.resolve("ledger.old"))).isFalse();
+    }
+
+    @Test
+    void openDropsAnIncompleteIncomingCopyAndKeepsTheOldStore() throws IOException {
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(1, changes("alice", "100"));
+        store.close();
+        Files.createDirectories(tmp.resolve("ledger.incoming"));
+        Files.write(tmp.resolve("ledger.incoming").resolve("000001.sst"), new byte[] {1, 2});
+
+        store = reopen(dir(), Mode.NODE);
+
+        assertThat(store.lastHeight()).isEqualTo(0);
+        assertThat(Files.exists(tmp.resolve("ledger.incoming"))).isFalse();
+    }
 }

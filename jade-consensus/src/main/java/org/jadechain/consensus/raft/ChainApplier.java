@@ -149,6 +149,41 @@ final class ChainApplier {
         }
     }
 
+    /** The log position's chain head: the last block committed by the entries applied so far. */
+    record Position(long height, Hash headerHash) {
+    }
+
+    Position position() {
+        synchronized (ledgerLock) {
+            return new Position(appliedHeight, appliedHash);
+        }
+    }
+
+    /**
+     * Moves the log position to a snapshot's block (installed, or found at start): nothing pending, and the
+     * entries after the snapshot apply on top of that block. The store must hold it.
+     */
+    void resetTo(long height, Hash headerHash) {
+        synchronized (ledgerLock) {
+            appliedHeight = height;
+            appliedHash = headerHash;
+            pending = null;
+            ownProposal = null;
+            pendingView = null;
+            appliedHeightView = height;
+            signsKnownFor = -1;
+        }
+    }
+
+    ValidatorSets validatorSets() {
+        return validatorSets;
+    }
+
+    /** Halts this node from outside the log, e.g. for a snapshot that failed verification. */
+    void refuse(String why) {
+        halt(why, null);
+    }
+
     String failure() {
         return failure;
     }

@@ -29,6 +29,7 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 import org.jadechain.consensus.raft.tls.RaftTls;
 import org.jadechain.core.codec.DecodeException;
@@ -81,6 +82,8 @@ public final class RaftOrdering implements Ordering {
     long historyLag = ChainApplier.HISTORY_LAG;
     private final RaftGroup group;
     private Parameters transport;
+    private LedgerCheckpoints checkpoints;
+    private volatile LedgerStateMachine stateMachine;
 
     private volatile boolean running;
     private boolean closed;
@@ -153,6 +156,18 @@ public final class RaftOrdering implements Ordering {
         applier.useValidatorSets(sets);
     }
 
+    /**
+     * Lets this node take Raft snapshots as checkpoints of its ledger store, purge its log behind them, and install
+     * snapshots received from the leader (ADR 0008). Without it (an in-memory store) the log is kept whole.
+     * Call before {@link #start()}.
+     */
+    public synchronized void useCheckpoints(LedgerCheckpoints checkpoints) {
+        if (running) {
+            throw new IllegalStateException("call useCheckpoints before start");
+        }
+        this.checkpoints = checkpoints;
+    }
+
     public void addListener(CommitListener listener) {
         listeners.add(listener);
     }
@@ -176,17 +191,22 @@ public final class RaftOrdering implements Ordering {
         RaftProperties props = properties();
         try {
             boolean existing = Files.isDirectory(config.storageDir().resolve(group.getGroupId().getUuid().toString()));
+            SnapshotStorage snapshotStorage = new SnapshotStorage();
+            stateMachine = new LedgerStateMachine(applier, this::acceptForwarded, snapshotStorage,
+                    new SnapshotKeeper(ledger, ledgerLock, applier, checkpoints, snapshotStorage, config.selfId(),
+                            this::committed), historyLag);
             server = RaftServer.newBuilder()
                     .setServerId(RaftPeerId.valueOf(config.selfId()))
                     .setGroup(group)
                     .setProperties(props)
                     .setParameters(transport)
-                    .setStateMachine(new LedgerStateMachine(applier, this::acceptForwarded, historyLag))
+                    .setStateMachine(stateMachine)
                     .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                     .build();
             server.start();
             division = server.getDivision(group.getGroupId());
         } catch (IOException e) {
+            closeQuietly(server);
             throw new IllegalStateException("cannot start the Raft server of " + config.selfId() + ": " + e.getMessage(), e);
         }
         clients = new RaftClients(config.selfId(), group, props, transport, config.requestTimeoutMillis());
@@ -544,8 +564,58 @@ public final class RaftOrdering implements Ordering {
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, min);
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, max);
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS));
-        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, false);
+        boolean snapshots = checkpoints != null;
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, snapshots);
+        if (snapshots) {
+            RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, config.snapshotThreshold());
+            RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+            RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+            RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(config.snapshotThreshold(), 1024));
+            RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(config.logSegmentBytes()));
+            RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+            // 1 MiB chunks, each given the request timeout; a stream that broke (the follower was down) is given up
+            // after about 8 timeouts (Ratis's window of outstanding chunks) and the snapshot sent again
+            RaftServerConfigKeys.Log.Appender.setSnapshotChunkSizeMax(p, SizeInBytes.valueOf(1L << 20));
+            GrpcConfigKeys.Server.setInstallSnapshotRequestTimeout(p,
+                    TimeDuration.valueOf(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS));
+        }
         return p;
+    }
+
+    private void closeQuietly(RaftServer s) {
+        if (s == null) {
+            return;
+        }
+        try {
+            s.close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("closing the Raft server of {} after a failed start: {}", config.selfId(), e.toString());
+        }
+    }
+
+    /** Index of the first log entry this node applied since it started (-1 before any); for tests and status. */
+    long firstAppliedIndex() {
+        LedgerStateMachine sm = stateMachine;
+        return sm == null ? -1 : sm.firstAppliedIndex();
+    }
+
+    /** Index of the last entry in this node's Raft log, or -1. */
+    long lastLogIndex() {
+        RaftServer.Division d = division;
+        return d == null ? -1 : d.getRaftLog().getNextIndex() - 1;
+    }
+
+    /** Index of this node's newest Raft snapshot, or -1. */
+    public long snapshotIndex() {
+        LedgerStateMachine sm = stateMachine;
+        org.apache.ratis.statemachine.SnapshotInfo s = sm == null ? null : sm.getLatestSnapshot();
+        return s == null ? -1 : s.getIndex();
+    }
+
+    /** Index of the first entry this node's Raft log still holds (entries before it were purged behind a snapshot). */
+    public long logStartIndex() {
+        RaftServer.Division d = division;
+        return d == null ? -1 : d.getRaftLog().getStartIndex();
     }
 
     /** The ids of the Raft group's voting members as this node's current configuration has them, sorted. */

@@ -44,11 +44,14 @@ import org.jadechain.core.ledger.Ledger;
 import org.jadechain.core.ledger.StoredBlock;
 import org.jadechain.core.model.CommitCertificate;
 import org.jadechain.core.model.Transaction;
+import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.storage.InMemoryLedgerStore;
+import org.jadechain.storage.RocksLedgerStore;
 
 /**
  * Validators (and optionally listeners) running real Ratis servers in this process on loopback ports,
- * each with its own in-memory ledger store (kept across restarts, like a disk) and Raft log directory.
+ * each with its own ledger store (in memory, or RocksDB with snapshots on; kept across restarts, like a disk) and
+ * Raft log directory.
  * The transport is mutual TLS bound to the node keys (ADR 0006), as on real nodes; observers have their own
  * node keys, listed on every node.
  */
@@ -66,13 +69,14 @@ final class RaftTestNetwork implements AutoCloseable {
     private final TransactionValidator check;
     private final SecureRandom random = new SecureRandom();
     private final List<RaftOrdering> intruders = new ArrayList<>();
+    private final long snapshotThreshold;
 
     final class Node {
         final int index;
         final String id;
         final KeyPair key;
         final KeyPair nodeKey;
-        final InMemoryLedgerStore store;
+        final LedgerStore store;
         long counterStep = 1;
         org.jadechain.core.ledger.ValidatorSets validatorSets;
         Ledger ledger;
@@ -87,7 +91,9 @@ final class RaftTestNetwork implements AutoCloseable {
             this.id = id;
             this.key = key;
             this.nodeKey = nodeKey;
-            this.store = new InMemoryLedgerStore(suite);
+            this.store = snapshotThreshold > 0
+                    ? RocksLedgerStore.open(dir.resolve(id + "-ledger"), suite, RocksLedgerStore.Mode.NODE)
+                    : new InMemoryLedgerStore(suite);
         }
 
         void start() {
@@ -97,7 +103,13 @@ final class RaftTestNetwork implements AutoCloseable {
                     .withElectionTimeout(400, 800)
                     .withBlocks(200, 20, 0)
                     .withTransport(RaftTransport.mutualTls().withNodeKey(nodeKey).withObserverKeys(observerKeys()));
+            if (snapshotThreshold > 0) {
+                config = config.withSnapshots(snapshotThreshold, 4 * 1024).withRequestTimeout(1_000);
+            }
             ordering = new RaftOrdering(ledger, source, key, config, System::currentTimeMillis);
+            if (store instanceof RocksLedgerStore rocks) {
+                ordering.useCheckpoints(new TestCheckpoints(rocks));
+            }
             if (validatorSets != null) {
                 ordering.useValidatorSets(validatorSets);
             }
@@ -136,8 +148,9 @@ final class RaftTestNetwork implements AutoCloseable {
         }
     }
 
-    private RaftTestNetwork(Path dir, int validators, int listeners, SuiteId suiteId) {
+    private RaftTestNetwork(Path dir, int validators, int listeners, SuiteId suiteId, long snapshotThreshold) {
         this.dir = dir;
+        this.snapshotThreshold = snapshotThreshold;
         this.suite = CryptoSuites.of(suiteId);
         List<ValidatorInfo> infos = new ArrayList<>();
         List<KeyPair> keys = new ArrayList<>();
@@ -164,11 +177,16 @@ final class RaftTestNetwork implements AutoCloseable {
     }
 
     static RaftTestNetwork create(Path dir, int validators, int listeners) {
-        return new RaftTestNetwork(dir, validators, listeners, SuiteId.INTL);
+        return new RaftTestNetwork(dir, validators, listeners, SuiteId.INTL, 0);
+    }
+
+    /** Validators on RocksDB ledger stores that take a Raft snapshot every {@code snapshotThreshold} log entries. */
+    static RaftTestNetwork withSnapshots(Path dir, int validators, long snapshotThreshold) {
+        return new RaftTestNetwork(dir, validators, 0, SuiteId.INTL, snapshotThreshold);
     }
 
     static RaftTestNetwork create(Path dir, int validators, int listeners, SuiteId suite) {
-        return new RaftTestNetwork(dir, validators, listeners, suite);
+        return new RaftTestNetwork(dir, validators, listeners, suite, 0);
     }
 
     List<PublicKey> observerKeys() {
@@ -353,6 +371,31 @@ final class RaftTestNetwork implements AutoCloseable {
             if (n.ordering != null) {
                 n.ordering.close();
             }
+            n.store.close();
+        }
+    }
+
+    /** The RocksDB store's checkpoints, as the node wires them. */
+    private final class TestCheckpoints implements LedgerCheckpoints {
+        private final RocksLedgerStore store;
+
+        TestCheckpoints(RocksLedgerStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void checkpoint(Path target) {
+            store.checkpoint(target);
+        }
+
+        @Override
+        public LedgerStore openCopy(Path copy) {
+            return RocksLedgerStore.open(copy, suite, RocksLedgerStore.Mode.VERIFY);
+        }
+
+        @Override
+        public void replaceStore(Path copy) {
+            store.replaceWith(copy);
         }
     }
 }

@@ -36,7 +36,7 @@ public final class Ledger {
     private final LedgerStore store;
     private final BlockExecutor executor;
     private final MerkleTree merkle;
-    private final StateTree stateTree;
+    private StateTree stateTree;
     private BlockHeader head;
 
     public Ledger(Genesis genesis, ContractRegistry contracts, LedgerStore store) {
@@ -53,10 +53,32 @@ public final class Ledger {
             checkGenesis();
         }
         this.head = header(store.lastHeight());
+        checkStateRoot();
+    }
+
+    private void checkStateRoot() {
         if (!stateTree.root().equals(head.stateRoot())) {
             throw new IllegalStateException("stored state does not match block " + head.height()
                     + ": state root " + stateTree.root().hex() + ", header says " + head.stateRoot().hex());
         }
+    }
+
+    /**
+     * Re-reads the head and the state's bucket hashes after the store's contents were replaced underneath
+     * this ledger (a Raft snapshot installed, ADR 0008). Call on the thread that commits, with no proposal
+     * outstanding: proposals made before are void.
+     *
+     * @throws IllegalStateException when the store is empty, holds another genesis's chain, or its state
+     *     does not match its head
+     */
+    public void reopen() {
+        if (store.lastHeight() < 0) {
+            throw new IllegalStateException("the replaced store holds no blocks");
+        }
+        checkGenesis();
+        this.stateTree = new StateTree(suite, store.bucketHashes());
+        this.head = header(store.lastHeight());
+        checkStateRoot();
     }
 
     public Genesis genesis() {

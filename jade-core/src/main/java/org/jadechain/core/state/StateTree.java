@@ -103,6 +103,22 @@ public final class StateTree {
         return hashEntries(suite, merged);
     }
 
+    /**
+     * Recomputes one bucket's leaf hash from the entries a store holds in it, trusting nothing stored about
+     * it; returns null when the bucket holds a key that belongs to another bucket.
+     */
+    public static Hash recomputeBucket(CryptoSuite suite, StateStore store, int bucket) {
+        TreeMap<Bytes, byte[]> entries = new TreeMap<>();
+        boolean[] misplaced = new boolean[1];
+        store.scanBucket(bucket, (k, v) -> {
+            if (StateKeys.bucketOf(suite, k) != bucket) {
+                misplaced[0] = true;
+            }
+            entries.put(Bytes.copyOf(k), v.clone());
+        });
+        return misplaced[0] ? null : hashEntries(suite, entries);
+    }
+
     /** The leaf hash of a bucket holding exactly these entries. */
     public static Hash hashEntries(CryptoSuite suite, NavigableMap<Bytes, byte[]> entries) {
         CryptoSuite.Hasher h = suite.newHasher().update((byte) 0x00);

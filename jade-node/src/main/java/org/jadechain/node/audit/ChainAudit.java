@@ -173,10 +173,8 @@ public final class ChainAudit {
         Hash[] replayedHashes = replayed.bucketHashes();
         List<Integer> bad = new ArrayList<>();
         for (int b = 0; b < StateKeys.BUCKETS && bad.size() < 5; b++) {
-            java.util.TreeMap<org.jadechain.core.state.Bytes, byte[]> entries = new java.util.TreeMap<>();
-            stored.scanBucket(b, (k, v) -> entries.put(org.jadechain.core.state.Bytes.copyOf(k), v.clone()));
-            Hash actual = StateTree.hashEntries(suite, entries);
-            if (!actual.equals(replayedHashes[b]) || !storedHashes[b].equals(replayedHashes[b])) {
+            Hash actual = StateTree.recomputeBucket(suite, stored, b);
+            if (!replayedHashes[b].equals(actual) || !storedHashes[b].equals(replayedHashes[b])) {
                 bad.add(b);
             }
         }

@@ -18,9 +18,10 @@ import org.jadechain.consensus.solo.SoloConfig;
  * </pre>
  * A node of a Raft network has {@code "consensus": "raft"} and a {@code raft} section (see {@link RaftSettings}):
  * <pre>
- * "raft": {"storageDir": "raft", "members": [{"id": "validator-1", "address": "127.0.0.1:9180",
- *          "api": "http://127.0.0.1:8080", "observer": false}, ...]}
+ * "raft": {"storageDir": "raft", "snapshotThreshold": 10000,
+ *          "members": [{"id": "validator-1", "address": "127.0.0.1:9180", "api": "http://127.0.0.1:8080", "observer": false}, ...]}
  * </pre>
+ * {@code snapshotThreshold} (optional, default 10,000): Raft log entries between snapshots of the ledger (ADR 0008).
  */
 public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path dataDir, String apiHost, int apiPort,
                          SoloConfig block, int mempoolCapacity, String consensus, RaftSettings raft) {
@@ -100,7 +101,11 @@ public record NodeConfig(String nodeId, Path genesis, Path validatorKey, Path da
         if (members.stream().noneMatch(m -> !m.observer())) {
             throw new IOException(file + ": the raft section lists no validator");
         }
-        return new RaftSettings(base.resolve(r.path("storageDir").asText("raft")), members);
+        long snapshotThreshold = r.path("snapshotThreshold").asLong(RaftSettings.DEFAULT_SNAPSHOT_THRESHOLD);
+        if (snapshotThreshold < 1) {
+            throw new IOException(file + ": raft \"snapshotThreshold\" must be a number of log entries, at least 1");
+        }
+        return new RaftSettings(base.resolve(r.path("storageDir").asText("raft")), members, snapshotThreshold);
     }
 
     private static String required(JsonNode n, String field, Path file) throws IOException {

@@ -7,8 +7,15 @@ import java.util.List;
  * of the Raft group — validators (voting) and observers (non-voting listeners) — with its Raft address and
  * its API URL (so a node can point clients, and {@code jade status}, at the others). Validator ids are the
  * genesis validator ids; the Raft group is derived from this list, identically on every node.
+ * {@code snapshotThreshold}: after this many Raft log entries the node takes a snapshot of its ledger (a RocksDB
+ * checkpoint) and purges its log behind it (ADR 0008); default {@value #DEFAULT_SNAPSHOT_THRESHOLD}.
  */
-public record RaftSettings(java.nio.file.Path storageDir, List<Member> members) {
+public record RaftSettings(java.nio.file.Path storageDir, List<Member> members, long snapshotThreshold) {
+    public static final long DEFAULT_SNAPSHOT_THRESHOLD = 10_000;
+
+    public RaftSettings(java.nio.file.Path storageDir, List<Member> members) {
+        this(storageDir, members, DEFAULT_SNAPSHOT_THRESHOLD);
+    }
 
     /**
      * One member of the group: {@code address} is {@code host:port} of its Raft (gRPC) endpoint; an observer also
@@ -22,6 +29,9 @@ public record RaftSettings(java.nio.file.Path storageDir, List<Member> members) 
 
     public RaftSettings {
         members = List.copyOf(members);
+        if (snapshotThreshold < 1) {
+            throw new IllegalArgumentException("the Raft snapshot threshold must be at least 1 log entry");
+        }
     }
 
     /** The member with this id, or null. */
