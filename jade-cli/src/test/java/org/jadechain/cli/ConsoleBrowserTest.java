@@ -81,7 +81,9 @@ class ConsoleBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000");
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000",
+                // A browser's own user agent, so that the console uses the event stream (it polls for headless renderers).
+                "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36");
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
