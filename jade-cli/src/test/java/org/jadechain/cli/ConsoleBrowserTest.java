@@ -273,8 +273,10 @@ class ConsoleBrowserTest {
         for (String view : List.of("#/dashboard", "#/explorer", "#/block/1", "#/court", "#/mediation", "#/agreement/A-1",
                 "#/records", "#/collection/COL-1", "#/regulator", "#/bank", "#/wallet", "#/search/1")) {
             open(view);
+            // Only the fragment changes, so the page is not reloaded: wait for the view's own rendering.
+            WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#view h1")));
+            assertThat(heading.getText()).as(view).isNotBlank();
             assertThat(browser.findElements(By.cssSelector("#view .error"))).as(view).isEmpty();
-            assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).as(view).isNotBlank();
         }
         List<String> severe = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
