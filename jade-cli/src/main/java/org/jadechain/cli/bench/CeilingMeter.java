@@ -1,5 +1,7 @@
 package org.jadechain.cli.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,14 +55,20 @@ public final class CeilingMeter {
             }
         }
         run(validator, txs, threads, warmupMillis);
-        double one = run(validator, txs, 1, durationMillis);
-        double all = run(validator, txs, threads, durationMillis);
-        return new Ceiling(suite.label(), one, all, threads, SENDERS, txs.length, warmupMillis, durationMillis);
+        double[] one = run(validator, txs, 1, durationMillis);
+        double[] all = run(validator, txs, threads, durationMillis);
+        return new Ceiling(suite.label(), one[0], all[0], threads, SENDERS, txs.length, warmupMillis, durationMillis,
+                all[1]);
     }
 
-    /** Checks on {@code threads} threads for {@code millis}; returns checks per second. */
-    private static double run(TransactionValidator validator, Transaction[] txs, int threads, long millis) {
+    /**
+     * Checks on {@code threads} threads for {@code millis}; returns checks per second of wall time and per
+     * second of the threads' CPU time (which other processes on the machine disturb far less).
+     */
+    private static double[] run(TransactionValidator validator, Transaction[] txs, int threads, long millis) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         AtomicLong total = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
         long start = System.nanoTime();
         long deadline = start + millis * 1_000_000;
         List<Thread> ts = new ArrayList<>();
@@ -68,6 +76,7 @@ public final class CeilingMeter {
         for (int t = 0; t < threads; t++) {
             int from = t * slice;
             Thread th = new Thread(() -> {
+                long cpu0 = mx.getCurrentThreadCpuTime();
                 long n = 0;
                 int i = 0;
                 boolean ok = true;
@@ -80,6 +89,7 @@ public final class CeilingMeter {
                     throw new IllegalStateException("a signature stopped verifying");
                 }
                 total.addAndGet(n);
+                cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
             }, "ceiling-" + t);
             ts.add(th);
             th.start();
@@ -93,6 +103,6 @@ public final class CeilingMeter {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return total.get() / seconds;
+        return new double[] {total.get() / seconds, total.get() / (Math.max(1, cpuNanos.get()) / 1e9)};
     }
 }

@@ -204,6 +204,8 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-26s %,.0f verifications/s%n", "one thread", c.oneThread());
             System.out.printf(Locale.ROOT, "%-26s %,.0f verifications/s%n", "all cores (" + c.threads() + " threads)",
                     c.allCores());
+            System.out.printf(Locale.ROOT, "%-26s %,.0f verifications/s (x %d cores = %,.0f)%n", "per CPU-second",
+                    c.perCpuSecond(), c.threads(), c.perCpuSecond() * c.threads());
             System.out.printf(Locale.ROOT, "%-26s %,d senders, %,d signatures, %d s warm-up, %d s per measurement%n",
                     "method", c.senders(), c.signatures(), c.warmupMillis() / 1000, c.durationMillis() / 1000);
             if (json != null) {
