@@ -1,6 +1,7 @@
 package org.jadechain.cli;
 
 import org.jadechain.cli.commands.BankCommand;
+import org.jadechain.cli.commands.BenchCommand;
 import org.jadechain.cli.commands.BlockCommand;
 import org.jadechain.cli.commands.CentralBankCommand;
 import org.jadechain.cli.commands.CourtCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class, BlockCommand.class, TxCommand.class, EvidenceCommand.class,
                 ProofCommand.class, VerifyCommand.class, CentralBankCommand.class, BankCommand.class,
                 WalletCommand.class, CourtCommand.class, RegulatorCommand.class, SupplyCommand.class,
-                MediationCommand.class, RecordsCommand.class, GovernanceCommand.class,
+                MediationCommand.class, RecordsCommand.class, GovernanceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JadeCli {
 

@@ -85,7 +85,9 @@ public final class SoloOrdering implements Ordering {
                     produceBlock(now);
                     lastBlockAt = clock.getAsLong();
                 } else {
-                    source.awaitReady(nextWakeup(now, lastBlockAt));
+                    // with some transactions waiting, only a full block is a reason to cut before the
+                    // wake-up time; waiting for a single one would return at once and spin a core
+                    source.awaitReady(source.ready() == 0 ? 1 : config.maxTxs(), nextWakeup(now, lastBlockAt));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

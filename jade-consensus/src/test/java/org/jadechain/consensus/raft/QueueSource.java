@@ -40,7 +40,12 @@ final class QueueSource implements TransactionSource {
 
     @Override
     public synchronized void awaitReady(long timeoutMillis) throws InterruptedException {
-        if (queue.isEmpty() && timeoutMillis > 0) {
+        awaitReady(1, timeoutMillis);
+    }
+
+    @Override
+    public synchronized void awaitReady(int count, long timeoutMillis) throws InterruptedException {
+        if (queue.size() < count && timeoutMillis > 0) {
             wait(timeoutMillis);
         }
     }

@@ -2,14 +2,13 @@ package org.jadechain.core.crypto;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * The international suite: SHA-256 hashing, Ed25519 signatures (RFC 8032, pure, 32-byte keys, 64-byte
+ * The international suite: SHA-256 hashing (the JDK's, {@link JdkSha256Hasher}), Ed25519 signatures (RFC 8032, pure, 32-byte keys, 64-byte
  * signatures, deterministic by design), AES-256-GCM, and {@link Ecies25519} public-key encryption. Uses
  * Bouncy Castle's low-level Ed25519, never the JDK provider. Stateless and thread-safe.
  */
@@ -25,17 +24,17 @@ public final class IntlSuite implements CryptoSuite {
 
     @Override
     public Hash hash(byte[]... parts) {
-        return DigestHasher.hash(new SHA256Digest(), parts);
+        return JdkSha256Hasher.hash(parts);
     }
 
     @Override
     public Hash hash(byte[] data, int offset, int length) {
-        return DigestHasher.hash(new SHA256Digest(), data, offset, length);
+        return JdkSha256Hasher.hash(data, offset, length);
     }
 
     @Override
     public Hasher newHasher() {
-        return new DigestHasher(new SHA256Digest());
+        return new JdkSha256Hasher();
     }
 
     @Override

@@ -19,4 +19,11 @@ public interface TransactionSource {
 
     /** Blocks until a transaction is ready or the timeout passes; returns early on interrupt. */
     void awaitReady(long timeoutMillis) throws InterruptedException;
+
+    /**
+     * Blocks until at least {@code count} transactions are ready or the timeout passes; returns early on
+     * interrupt. An orderer holding fewer transactions than make a full block waits here for the block to
+     * fill or its deadline, instead of polling.
+     */
+    void awaitReady(int count, long timeoutMillis) throws InterruptedException;
 }

@@ -26,6 +26,33 @@ class IntlSuiteTest {
                 .isEqualTo("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     }
 
+    /** The JDK's SHA-256 the suite uses gives Bouncy Castle's digest for every length, split or whole. */
+    @Test
+    void sha256AgreesWithBouncyCastleOnRandomInputs() {
+        SecureRandom random = new SecureRandom();
+        for (int len = 0; len < 300; len++) {
+            byte[] m = new byte[len];
+            random.nextBytes(m);
+            org.bouncycastle.crypto.digests.SHA256Digest bc = new org.bouncycastle.crypto.digests.SHA256Digest();
+            bc.update(m, 0, m.length);
+            byte[] expected = new byte[32];
+            bc.doFinal(expected, 0);
+            int cut = len / 3;
+            assertThat(INTL.hash(m).unsafeBytes()).isEqualTo(expected);
+            assertThat(INTL.hash(Arrays.copyOf(m, cut), Arrays.copyOfRange(m, cut, len)).unsafeBytes()).isEqualTo(expected);
+            byte[] padded = new byte[len + 7];
+            System.arraycopy(m, 0, padded, 3, len);
+            assertThat(INTL.hash(padded, 3, len).unsafeBytes()).isEqualTo(expected);
+            CryptoSuite.Hasher h = INTL.newHasher();
+            if (len > 0) {
+                h.update(m[0]);
+                h.update(m, 1, cut > 1 ? cut - 1 : 0);
+                h.update(Arrays.copyOfRange(m, Math.max(1, cut), len));
+            }
+            assertThat(h.digest().unsafeBytes()).isEqualTo(expected);
+        }
+    }
+
     /** RFC 8032 section 7.1, TEST 1 to 3: secret key, public key, message, signature. */
     @ParameterizedTest(name = "RFC 8032 TEST {0}")
     @CsvSource({

@@ -127,8 +127,16 @@ public final class Mempool implements TransactionSource, CommitListener {
 
     @Override
     public synchronized void awaitReady(long timeoutMillis) throws InterruptedException {
-        if (queue.isEmpty() && timeoutMillis > 0) {
-            wait(timeoutMillis);
+        awaitReady(1, timeoutMillis);
+    }
+
+    @Override
+    public synchronized void awaitReady(int count, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        long left = timeoutMillis;
+        while (queue.size() < count && left > 0) {
+            wait(left);
+            left = (deadline - System.nanoTime()) / 1_000_000;
         }
     }
 
