@@ -107,6 +107,8 @@ public record BenchResult(String target, String suite, int wallets, int transfer
                 .put("batchSize", plan.batchSize()).put("maxPending", plan.maxPending());
         n.put("seconds", seconds).put("sent", sent).put("committed", committed).put("committedOk", committedOk)
                 .put("notCommitted", unresolved);
+        // The headline figures also at the top level, for scripts: committed TPS (mean) and p99 in milliseconds.
+        n.put("committedTps", tpsMean).put("p99Ms", latencyMicros.percentile(99) / 1000.0);
         ObjectNode refused = n.putObject("refused");
         ObjectNode sub = refused.putObject("submission");
         submitRefusals.forEach(sub::put);

@@ -94,7 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-ceiling", description = "neither measure nor report the ceiling")
     boolean noCeiling;
 
-    @Option(names = "--json", description = "also write the result as JSON to this file")
+    @Option(names = "--json", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
+            description = "also write the result as JSON to FILE; with no FILE, print the JSON on standard output "
+                    + "and the table on standard error")
     Path json;
 
     @Option(names = "--progress", description = "draw the progress bar even when not on a terminal")
@@ -135,8 +137,11 @@ public final class BenchCommand implements Callable<Integer> {
             if (target instanceof HttpTarget h && h.followFailure() != null) {
                 err.println("bench: warning: " + h.followFailure());
             }
-            result.print(System.out);
-            if (json != null) {
+            boolean jsonOut = json != null && json.toString().equals("-");
+            result.print(jsonOut ? System.err : System.out);
+            if (jsonOut) {
+                System.out.println(Json.pretty(result.toJson()));
+            } else if (json != null) {
                 Json.write(result.toJson(), json);
             }
             return run.tracker().committed() == transfers ? 0 : 1;
