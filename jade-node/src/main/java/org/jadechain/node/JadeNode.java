@@ -135,6 +135,9 @@ public final class JadeNode implements AutoCloseable {
                 metrics.gauge("jade_halted", "1 when this node stopped applying blocks (roots differed), else 0",
                         () -> r.failure() == null ? 0 : 1);
                 metrics.gauge("jade_raft_term", "the Raft term this node knows", r::term);
+                metrics.gauge("jade_catch_up_certified_blocks",
+                        "blocks this node executed from history once certified, without re-checking signatures (ADR 0010)",
+                        r::blocksExecutedAsCertified);
             }
             ordering.start();
             if (ordering instanceof RaftOrdering r) {

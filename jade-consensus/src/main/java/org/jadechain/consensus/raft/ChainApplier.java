@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainApplier {
     private static final Logger log = LoggerFactory.getLogger(ChainApplier.class);
-    /** Committed log entries after a proposal from which on it counts as history being caught up on. */
-    static final long HISTORY_LAG = 32;
+    /** Entries the group has committed after a proposal from which on it counts as history being caught up on. */
+    static final long HISTORY_LAG = 8;
 
     /** The one-byte reply to a log entry. */
     enum Outcome { ACCEPTED, STALE, SIGNATURE_COUNTED, COMMITTED, IGNORED, HALTED }

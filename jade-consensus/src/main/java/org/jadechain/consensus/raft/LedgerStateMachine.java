@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
-import org.apache.ratis.server.raftlog.RaftLog;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
@@ -41,7 +41,7 @@ final class LedgerStateMachine extends BaseStateMachine {
     private final ChainApplier applier;
     private final Function<List<byte[]>, List<String>> forwardHandler;
     private final long historyLag;
-    private volatile RaftLog raftLog;
+    private volatile RaftServer.Division division;
     private final SnapshotStorage storage;
     private final SnapshotKeeper snapshots;
     private volatile SnapshotKeeper.LastCommit lastCommit;
@@ -153,13 +153,17 @@ final class LedgerStateMachine extends BaseStateMachine {
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(new byte[] {(byte) outcome.ordinal()})));
     }
 
-    /** The index up to which the Raft log is committed, as this server knows it; -1 when not known. */
+    /**
+     * The highest index this server knows the group has committed, -1 when not known: its own log's commit
+     * index, or higher, a peer's (the leader's) as the leader last reported it — a follower far behind has
+     * received only part of what the leader committed, and its own commit index stops at what it holds.
+     */
     private long lastCommittedIndex() {
-        RaftLog log = raftLog;
-        if (log == null) {
+        RaftServer.Division d = division;
+        if (d == null) {
             try {
-                log = getServer().get().getDivision(getGroupId()).getRaftLog();
-                raftLog = log;
+                d = getServer().get().getDivision(getGroupId());
+                division = d;
             } catch (IOException | ExecutionException e) {
                 return -1;
             } catch (InterruptedException e) {
@@ -167,7 +171,11 @@ final class LedgerStateMachine extends BaseStateMachine {
                 return -1;
             }
         }
-        return log.getLastCommittedIndex();
+        long committed = d.getRaftLog().getLastCommittedIndex();
+        for (CommitInfoProto c : d.getCommitInfos()) {
+            committed = Math.max(committed, c.getCommitIndex());
+        }
+        return committed;
     }
 
     @Override

@@ -138,7 +138,7 @@ public final class RaftOrdering implements Ordering {
     }
 
     /** Blocks this node executed from history, once certified, without checking signatures (ADR 0010). */
-    long blocksExecutedAsCertified() {
+    public long blocksExecutedAsCertified() {
         return applier.blocksExecutedAsCertified();
     }
 
