@@ -197,7 +197,6 @@ final class ChainApplier {
         return pendingView;
     }
 
-    /** True when this node signs (its key is a genesis validator's). */
     /** Where the validators of each height come from (the ledger's governance state); genesis's by default. */
     void useValidatorSets(ValidatorSets sets) {
         synchronized (ledgerLock) {

@@ -147,7 +147,6 @@ public final class RaftOrdering implements Ordering {
         return RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("jade/raft/" + chainId).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Told of every block this node commits, in height order, on Ratis's apply thread. */
     /**
      * Where the validators of each height come from — the ledger's governance state — so that quorums follow
      * adopted validator-set changes; genesis's validators when never called. Call before {@link #start()}.
@@ -168,6 +167,7 @@ public final class RaftOrdering implements Ordering {
         this.checkpoints = checkpoints;
     }
 
+    /** Told of every block this node commits, in height order, on Ratis's apply thread. */
     public void addListener(CommitListener listener) {
         listeners.add(listener);
     }
