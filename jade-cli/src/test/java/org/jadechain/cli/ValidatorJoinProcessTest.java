@@ -80,10 +80,17 @@ class ValidatorJoinProcessTest {
         for (int i = 0; i < GENESIS_VALIDATORS; i++) {
             awaitStatus(i);
         }
-        Signer citizen = Signer.load(dir.resolve("keys").resolve("citizen-1.pem"));
+        // One signer per node: a client asks the node it talks to for its next nonce, and another node may not
+        // have applied the block with the previous one yet.
+        Signer[] signers = new Signer[NODES];
+        List<String> people = List.of("citizen-1", "citizen-2", "citizen-3", "shop-1");
+        for (int i = 0; i < NODES; i++) {
+            signers[i] = Signer.load(dir.resolve("keys").resolve(people.get(i) + ".pem"));
+        }
         List<SubmitResult> acknowledged = new ArrayList<>();
         for (int n = 0; n < 5; n++) {
-            acknowledged.add(record(new JadeClient(apis[n % GENESIS_VALIDATORS]), citizen, "before " + n));
+            int node = n % GENESIS_VALIDATORS;
+            acknowledged.add(record(new JadeClient(apis[node]), signers[node], "before " + n));
         }
 
         start(3);
@@ -119,7 +126,8 @@ class ValidatorJoinProcessTest {
         assertThat(nodes[victim].waitFor(30, TimeUnit.SECONDS)).isTrue();
         int survivor = victim == 0 ? 1 : 0;
         for (int n = 0; n < 5; n++) {
-            acknowledged.add(record(new JadeClient(apis[n % 2 == 0 ? 3 : survivor]), citizen, "three of four " + n));
+            int node = n % 2 == 0 ? 3 : survivor;
+            acknowledged.add(record(new JadeClient(apis[node]), signers[node], "three of four " + n));
         }
         start(victim);
         awaitStatus(victim);
