@@ -3,7 +3,6 @@ package org.jadechain.consensus.raft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,6 +55,11 @@ import org.jadechain.storage.RocksLedgerStore;
  * node keys, listed on every node.
  */
 final class RaftTestNetwork implements AutoCloseable {
+    static {
+        // Ratis calls System.exit when a server cannot bind; a test must fail, not take the JVM down.
+        org.apache.ratis.util.ExitUtils.disableSystemExit();
+    }
+
     static final String CHAIN_ID = "jade-raft-test";
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -354,12 +358,7 @@ final class RaftTestNetwork implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.jadechain.testkit.LoopbackPorts.free();
     }
 
     @Override
