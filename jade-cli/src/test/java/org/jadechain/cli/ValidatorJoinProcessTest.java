@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.jadechain.cli.devnet.DemoConsortium;
 import org.jadechain.core.crypto.CryptoSuites;
 import org.jadechain.core.crypto.KeyPair;
@@ -22,11 +19,10 @@ import org.jadechain.core.crypto.SuiteId;
 import org.jadechain.node.config.NodeConfig;
 import org.jadechain.node.config.RaftSettings;
 import org.jadechain.consensus.solo.SoloConfig;
-import org.jadechain.sdk.EvidenceCalls;
-import org.jadechain.sdk.JadeApiException;
 import org.jadechain.sdk.JadeClient;
 import org.jadechain.sdk.Signer;
 import org.jadechain.sdk.SubmitResult;
+import org.jadechain.testkit.LoopbackPorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the same block on every node, and {@code jade verify} passes on all four data directories.
  */
 class ValidatorJoinProcessTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final int GENESIS_VALIDATORS = 3;
     private static final int NODES = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,36 +43,34 @@ class ValidatorJoinProcessTest {
     @TempDir
     Path tmp;
 
-    private final Process[] nodes = new Process[NODES];
-    private final String[] apis = new String[NODES];
+    private NodeProcesses net;
+    private Process[] nodes;
+    private String[] apis;
     private Path dir;
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        for (Process p : nodes) {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-                p.waitFor(30, TimeUnit.SECONDS);
-            }
+        if (net != null) {
+            net.killAll();
         }
     }
 
     @Test
     void aValidatorAddedByGovernanceJoinsTheRaftGroupCatchesUpAndCounts() throws Exception {
         dir = tmp.resolve("net");
-        int apiBase = freeRange(NODES);
-        int raftBase = freeRange(NODES);
+        int apiBase = LoopbackPorts.range(NODES);
+        int raftBase = LoopbackPorts.range(NODES);
         DemoConsortium.writeNetwork(dir, SuiteId.INTL, GENESIS_VALIDATORS, apiBase, raftBase, System.currentTimeMillis());
         String newAddress = "127.0.0.1:" + (raftBase + 3);
         writeJoiningNode(apiBase + 3, newAddress);
-        for (int i = 0; i < NODES; i++) {
-            apis[i] = "http://127.0.0.1:" + (apiBase + i);
+        net = new NodeProcesses(dir, NODES, apiBase, "jade-jointest");
+        nodes = net.nodes;
+        apis = net.apis;
+        for (int i = 0; i < GENESIS_VALIDATORS; i++) {
+            net.start(i);
         }
         for (int i = 0; i < GENESIS_VALIDATORS; i++) {
-            start(i);
-        }
-        for (int i = 0; i < GENESIS_VALIDATORS; i++) {
-            awaitStatus(i);
+            net.awaitStatus(i);
         }
         // One signer per node: a client asks the node it talks to for its next nonce, and another node may not
         // have applied the block with the previous one yet.
@@ -89,11 +82,11 @@ class ValidatorJoinProcessTest {
         List<SubmitResult> acknowledged = new ArrayList<>();
         for (int n = 0; n < 5; n++) {
             int node = n % GENESIS_VALIDATORS;
-            acknowledged.add(record(new JadeClient(apis[node]), signers[node], "before " + n));
+            acknowledged.add(NodeProcesses.record(new JadeClient(apis[node]), signers[node], "before " + n));
         }
 
-        start(3);
-        awaitStatus(3);
+        net.start(3);
+        net.awaitStatus(3);
         Thread.sleep(2_000);
         assertThat(new JadeClient(apis[3]).status().height()).as("a validator not yet adopted receives nothing").isZero();
 
@@ -108,7 +101,7 @@ class ValidatorJoinProcessTest {
                 "--node", apis[1], "--json");
         assertThat(approved.status()).as("%s", approved).isZero();
 
-        await("four Raft voters on every genesis validator", () -> {
+        NodeProcesses.await("four Raft voters on every genesis validator", () -> {
             for (int i = 0; i < GENESIS_VALIDATORS; i++) {
                 if (voters(i).size() != 4) {
                     return false;
@@ -117,23 +110,23 @@ class ValidatorJoinProcessTest {
             return true;
         });
         long target = new JadeClient(apis[0]).status().height();
-        awaitHeight(3, target);
+        net.awaitHeight(3, target);
 
-        int leader = leader();
+        int leader = net.leader();
         int victim = leader == 0 ? 1 : 0;
         nodes[victim].destroyForcibly();
         assertThat(nodes[victim].waitFor(30, TimeUnit.SECONDS)).isTrue();
         int survivor = victim == 0 ? 1 : 0;
         for (int n = 0; n < 5; n++) {
             int node = n % 2 == 0 ? 3 : survivor;
-            acknowledged.add(record(new JadeClient(apis[node]), signers[node], "three of four " + n));
+            acknowledged.add(NodeProcesses.record(new JadeClient(apis[node]), signers[node], "three of four " + n));
         }
-        start(victim);
-        awaitStatus(victim);
+        net.start(victim);
+        net.awaitStatus(victim);
 
-        long top = new JadeClient(apis[leader()]).status().height();
+        long top = new JadeClient(apis[net.leader()]).status().height();
         for (int i = 0; i < NODES; i++) {
-            awaitHeight(i, top);
+            net.awaitHeight(i, top);
         }
         JadeClient reference = new JadeClient(apis[survivor]);
         for (int i = 0; i < NODES; i++) {
@@ -180,71 +173,4 @@ class ValidatorJoinProcessTest {
         return out;
     }
 
-    private static SubmitResult record(JadeClient client, Signer who, String text) {
-        SubmitResult r = client.submitAndWait(who, EvidenceCalls.recordEvidence(
-                CryptoSuites.of("intl").hash(text.getBytes(StandardCharsets.UTF_8)).bytes(), text), Duration.ofSeconds(60));
-        assertThat(r.ok()).as("%s", r).isTrue();
-        return r;
-    }
-
-    private int leader() throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (int i = 0; i < NODES; i++) {
-                if (nodes[i] == null || !nodes[i].isAlive()) {
-                    continue;
-                }
-                try {
-                    if (new JadeClient(apis[i]).getJson("/v1/status").orElseThrow().path("leader").asBoolean()) {
-                        return i;
-                    }
-                } catch (JadeApiException e) {
-                    // not serving yet
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no node reports itself leader");
-    }
-
-    private void start(int i) throws IOException {
-        Path log = Path.of(System.getProperty("java.io.tmpdir"), "jade-jointest-node-" + (i + 1) + "-" + System.nanoTime() + ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        nodes[i] = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.jadechain.cli.JadeCli",
-                "node", "start", "--config", DemoConsortium.nodeDir(dir, i + 1).resolve("node.json").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private void awaitStatus(int i) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            assertThat(nodes[i].isAlive()).as("node %d exited early", i).isTrue();
-            try {
-                new JadeClient(apis[i]).status();
-                return;
-            } catch (JadeApiException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("node " + i + " gave no /v1/status within " + TIMEOUT, e);
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
-
-    private void awaitHeight(int i, long height) throws Exception {
-        await("node " + i + " reaches height " + height, () -> new JadeClient(apis[i]).status().height() >= height);
-    }
-
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    /** The first of {@code n} consecutive free loopback ports, below the ephemeral range. */
-    private static int freeRange(int n) {
-        return org.jadechain.testkit.LoopbackPorts.range(n);
-    }
 }
