@@ -119,7 +119,7 @@ public class LedgerBenchmarks {
             receipts.add(r.encode());
         }
         rocks.commit(new BlockCommit(height, proposed.headerHash(), proposed.block().encode(), txHashes, receipts,
-                certificate, proposed.writes().changes(), proposed.stateUpdate().bucketHashes()));
+                certificate, proposed.stateUpdate().changes(), proposed.stateUpdate().bucketHashes()));
         return height;
     }
 }

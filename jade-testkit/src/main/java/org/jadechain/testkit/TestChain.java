@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jadechain.core.contract.ContractRegistry;
 import org.jadechain.core.crypto.Address;
 import org.jadechain.core.crypto.CryptoSuite;
@@ -20,6 +21,7 @@ import org.jadechain.core.genesis.Role;
 import org.jadechain.core.genesis.ValidatorInfo;
 import org.jadechain.core.ledger.CommittedBlock;
 import org.jadechain.core.ledger.Ledger;
+import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.ledger.ProposedBlock;
 import org.jadechain.core.model.CommitCertificate;
 import org.jadechain.core.model.Receipt;
@@ -45,11 +47,12 @@ public final class TestChain {
     private final Map<String, Long> nonces = new TreeMap<>();
     private final KeyPair validator;
     private final FakeClock clock;
-    private final InMemoryLedgerStore store;
+    private final LedgerStore store;
     private final Ledger ledger;
     private final TransactionValidator validatorCheck;
 
-    private TestChain(SuiteId suiteId, ContractRegistry contracts, Map<String, String> parameters, long startMillis) {
+    private TestChain(SuiteId suiteId, ContractRegistry contracts, Map<String, String> parameters, long startMillis,
+                      Function<CryptoSuite, LedgerStore> storeFactory) {
         this.suite = CryptoSuites.of(suiteId);
         SecureRandom random = new SecureRandom();
         this.keys = new LinkedHashMap<>();
@@ -66,17 +69,22 @@ public final class TestChain {
         this.clock = new FakeClock(startMillis);
         this.genesis = new Genesis(CHAIN_ID, suiteId, 8 * 60, startMillis, orgs,
                 List.of(new ValidatorInfo("validator-1", "central-bank", validator.publicKey())), new TreeMap<>(parameters));
-        this.store = new InMemoryLedgerStore(suite);
+        this.store = storeFactory.apply(suite);
         this.ledger = new Ledger(genesis, contracts, store);
         this.validatorCheck = new TransactionValidator(CHAIN_ID, suite);
     }
 
     public static TestChain create(SuiteId suite, ContractRegistry contracts) {
-        return new TestChain(suite, contracts, Map.of(), 1_764_000_000_000L);
+        return new TestChain(suite, contracts, Map.of(), 1_764_000_000_000L, InMemoryLedgerStore::new);
+    }
+
+    /** A test chain over a store of the caller's choice (e.g. RocksDB for benchmarks); the caller closes it. */
+    public static TestChain create(SuiteId suite, ContractRegistry contracts, Function<CryptoSuite, LedgerStore> store) {
+        return new TestChain(suite, contracts, Map.of(), 1_764_000_000_000L, store);
     }
 
     public static TestChain create(SuiteId suite, ContractRegistry contracts, Map<String, String> parameters) {
-        return new TestChain(suite, contracts, parameters, 1_764_000_000_000L);
+        return new TestChain(suite, contracts, parameters, 1_764_000_000_000L, InMemoryLedgerStore::new);
     }
 
     public Genesis genesis() {
@@ -91,8 +99,9 @@ public final class TestChain {
         return ledger;
     }
 
+    /** The in-memory store of a chain made by {@link #create(SuiteId, ContractRegistry)}. */
     public InMemoryLedgerStore store() {
-        return store;
+        return (InMemoryLedgerStore) store;
     }
 
     public FakeClock clock() {

@@ -20,6 +20,7 @@ import org.jadechain.core.model.BlockHeader;
 import org.jadechain.core.model.CommitCertificate;
 import org.jadechain.core.model.Receipt;
 import org.jadechain.core.model.Transaction;
+import org.jadechain.core.state.CommittedStateCache;
 import org.jadechain.core.state.StateOverlay;
 import org.jadechain.core.state.StateTree;
 
@@ -36,6 +37,7 @@ public final class Ledger {
     private final LedgerStore store;
     private final BlockExecutor executor;
     private final MerkleTree merkle;
+    private final CommittedStateCache committedState;
     private StateTree stateTree;
     private BlockHeader head;
 
@@ -45,6 +47,7 @@ public final class Ledger {
         this.store = store;
         this.executor = new BlockExecutor(new ChainInfo(genesis), contracts);
         this.merkle = new MerkleTree(suite);
+        this.committedState = new CommittedStateCache(store);
         if (store.lastHeight() < 0) {
             this.stateTree = new StateTree(suite, StateTree.emptyBuckets(suite));
             commitGenesis();
@@ -76,6 +79,7 @@ public final class Ledger {
             throw new IllegalStateException("the replaced store holds no blocks");
         }
         checkGenesis();
+        this.committedState.clear();
         this.stateTree = new StateTree(suite, store.bucketHashes());
         this.head = header(store.lastHeight());
         checkStateRoot();
@@ -119,7 +123,7 @@ public final class Ledger {
         BlockHeader header = new BlockHeader(genesis.chainId(), 0, genesis.hash(), genesis.timestamp(), 0,
                 emptyRoot, emptyRoot, update.root(), Address.of(new byte[Address.LENGTH]));
         Block block = new Block(header, List.of());
-        return new ProposedBlock(block, header.hash(suite), List.of(), writes, update);
+        return new ProposedBlock(block, header.hash(suite), List.of(), List.of(), update);
     }
 
     private void commitGenesis() {
@@ -162,7 +166,7 @@ public final class Ledger {
             throw new IllegalArgumentException("timestamp " + timestamp + " not after the head's " + head.timestamp());
         }
         long height = head.height() + 1;
-        BlockOutcome outcome = executor.execute(store, height, timestamp, txs);
+        BlockOutcome outcome = executor.execute(committedState, height, timestamp, txs);
         List<Transaction> transactions = new ArrayList<>(txs.size());
         for (CheckedTransaction c : txs) {
             transactions.add(c.transaction());
@@ -183,7 +187,7 @@ public final class Ledger {
         StateTree.Update update = stateTree.preview(store, outcome.writes().changes());
         BlockHeader header = new BlockHeader(genesis.chainId(), height, head.hash(suite), timestamp, txs.size(),
                 merkle.root(txBytes), merkle.root(receiptBytes), update.root(), proposer);
-        return new ProposedBlock(new Block(header, txs), header.hash(suite), outcome.receipts(), outcome.writes(), update);
+        return new ProposedBlock(new Block(header, txs), header.hash(suite), outcome.receipts(), receiptBytes, update);
     }
 
     /**
@@ -211,7 +215,7 @@ public final class Ledger {
         if (checked.size() != block.transactions().size()) {
             throw new IllegalArgumentException("checked transactions do not match the block");
         }
-        BlockOutcome outcome = executor.execute(store, height, h.timestamp(), checked);
+        BlockOutcome outcome = executor.execute(committedState, height, h.timestamp(), checked);
         ProposedBlock mine = build(height, h.timestamp(), block.transactions(), outcome, h.proposer());
         BlockHeader m = mine.block().header();
         if (!m.txRoot().equals(h.txRoot())) {
@@ -246,13 +250,10 @@ public final class Ledger {
         for (Transaction t : p.block().transactions()) {
             txHashes.add(t.hash());
         }
-        List<byte[]> receiptBytes = new ArrayList<>(p.receipts().size());
-        for (Receipt r : p.receipts()) {
-            receiptBytes.add(r.encode());
-        }
-        store.commit(new BlockCommit(p.height(), p.headerHash(), p.block().encode(), txHashes, receiptBytes,
-                certificate.encode(), p.writes().changes(), p.stateUpdate().bucketHashes()));
+        store.commit(new BlockCommit(p.height(), p.headerHash(), p.block().encode(), txHashes, p.encodedReceipts(),
+                certificate.encode(), p.stateUpdate().changes(), p.stateUpdate().bucketHashes()));
         stateTree.apply(p.stateUpdate());
+        committedState.committed(p.stateUpdate().changes());
         head = p.block().header();
     }
 }

@@ -1,20 +1,22 @@
 package org.jadechain.core.state;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
  * Uncommitted writes layered over a reader. Deletions are kept as tombstones so they shadow the base.
- * Iteration is in key order (a {@link TreeMap}), so anything derived from it is deterministic.
- * Not thread-safe.
+ * The writes are held in a hash map for fast point access and are never iterated in its order: a child's
+ * writes are moved into its parent key by key (order cannot matter), and {@link #changes()} hands them out
+ * sorted by key, so anything derived from them is deterministic. Not thread-safe.
  */
 public final class StateOverlay implements StateReader {
     private static final byte[] TOMBSTONE = new byte[0];
 
     private final StateReader base;
-    private final TreeMap<Bytes, byte[]> writes = new TreeMap<>();
+    private final HashMap<Bytes, byte[]> writes = new HashMap<>();
 
     public StateOverlay(StateReader base) {
         this.base = base;

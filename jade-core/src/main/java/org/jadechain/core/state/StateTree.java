@@ -1,6 +1,7 @@
 package org.jadechain.core.state;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -16,11 +17,20 @@ import org.jadechain.core.crypto.Hash;
  * collisions). See ADR 0002 for the cost per write.
  *
  * <p>The tree keeps every node in memory (2 × 65,536 hashes, 4 MiB). {@link #preview} computes the root
- * a set of writes would give without changing the tree; {@link #apply} installs it. Not thread-safe.
+ * a set of writes would give without changing the tree; {@link #apply} installs it. It also keeps the
+ * committed entries of recently touched buckets (at most {@link #MAX_CACHED_ENTRIES} entries in all), so a
+ * bucket written again need not be read back from the store; the cache only ever holds what the store
+ * holds, so the roots do not depend on it. Not thread-safe.
  */
 public final class StateTree {
+    /** Entries of committed buckets kept in memory between blocks; past it the cache starts again empty. */
+    public static final int MAX_CACHED_ENTRIES = 1 << 17;
+
     private final CryptoSuite suite;
     private final Hash[] nodes = new Hash[2 * StateKeys.BUCKETS];
+    // Looked up by bucket only, never iterated for a result: order cannot matter.
+    private final Map<Integer, NavigableMap<Bytes, byte[]>> cachedBuckets = new HashMap<>();
+    private int cachedEntries;
 
     /** Builds the tree from stored bucket hashes (as returned by {@link StateStore#bucketHashes()}). */
     public StateTree(CryptoSuite suite, Hash[] bucketHashes) {
@@ -68,13 +78,50 @@ public final class StateTree {
         return suite.hash(new byte[] {0x01}, l.unsafeBytes(), r.unsafeBytes());
     }
 
-    /** The result of applying a set of writes: new bucket hashes and the root they give. */
-    public record Update(NavigableMap<Integer, Hash> bucketHashes, Map<Integer, Hash> changedNodes, Hash root) {
+    /**
+     * The result of applying a set of writes: the writes themselves in key order (a null value deletes),
+     * new bucket hashes, the tree nodes that change (parallel arrays of node index and hash) and the root
+     * they give.
+     */
+    public static final class Update {
+        private final NavigableMap<Bytes, byte[]> changes;
+        private final NavigableMap<Integer, Hash> bucketHashes;
+        private final Map<Integer, NavigableMap<Bytes, byte[]>> bucketEntries;
+        private final int[] changedIndexes;
+        private final Hash[] changedHashes;
+        private final Hash root;
+
+        private Update(NavigableMap<Bytes, byte[]> changes, NavigableMap<Integer, Hash> bucketHashes,
+                       Map<Integer, NavigableMap<Bytes, byte[]>> bucketEntries, int[] changedIndexes,
+                       Hash[] changedHashes, Hash root) {
+            this.changes = changes;
+            this.bucketHashes = bucketHashes;
+            this.bucketEntries = bucketEntries;
+            this.changedIndexes = changedIndexes;
+            this.changedHashes = changedHashes;
+            this.root = root;
+        }
+
+        /** The writes this update was computed from, in key order; a null value means deleted. */
+        public NavigableMap<Bytes, byte[]> changes() {
+            return changes;
+        }
+
+        /** The new hash of every bucket the writes touch. */
+        public NavigableMap<Integer, Hash> bucketHashes() {
+            return bucketHashes;
+        }
+
+        public Hash root() {
+            return root;
+        }
     }
 
     /**
      * Computes the new hash of every bucket the writes touch, reading the rest of each bucket from the
-     * committed store, and the root that results. Does not change this tree.
+     * committed store (or this tree's cache of it), and the root that results. Does not change this tree.
+     *
+     * @param changes the writes in key order, a null value deleting the key
      */
     public Update preview(StateStore committed, NavigableMap<Bytes, byte[]> changes) {
         TreeMap<Integer, TreeMap<Bytes, byte[]>> byBucket = new TreeMap<>();
@@ -83,16 +130,75 @@ public final class StateTree {
             byBucket.computeIfAbsent(b, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
         }
         TreeMap<Integer, Hash> newBuckets = new TreeMap<>();
+        Map<Integer, NavigableMap<Bytes, byte[]>> entries = new HashMap<>();
         for (Map.Entry<Integer, TreeMap<Bytes, byte[]>> e : byBucket.entrySet()) {
-            newBuckets.put(e.getKey(), hashBucket(committed, e.getKey(), e.getValue()));
+            NavigableMap<Bytes, byte[]> merged = merged(committed, e.getKey(), e.getValue());
+            entries.put(e.getKey(), merged);
+            newBuckets.put(e.getKey(), hashEntries(suite, merged));
         }
-        Map<Integer, Hash> changedNodes = changedNodes(newBuckets);
-        return new Update(newBuckets, changedNodes, changedNodes.isEmpty() ? root() : changedNodes.get(1));
+        int n = newBuckets.size();
+        int[] level = new int[n];
+        Hash[] levelHashes = new Hash[n];
+        int i = 0;
+        for (Map.Entry<Integer, Hash> e : newBuckets.entrySet()) {
+            level[i] = StateKeys.BUCKETS + e.getKey();
+            levelHashes[i++] = e.getValue();
+        }
+        int[] changedIndexes = new int[2 * n + StateKeys.BUCKET_BITS];
+        Hash[] changedHashes = new Hash[changedIndexes.length];
+        int changed = 0;
+        Hash root = root();
+        while (n > 0) {
+            if (changed + n > changedIndexes.length) {
+                int grown = Math.max(changedIndexes.length * 2, changed + n);
+                changedIndexes = java.util.Arrays.copyOf(changedIndexes, grown);
+                changedHashes = java.util.Arrays.copyOf(changedHashes, grown);
+            }
+            System.arraycopy(level, 0, changedIndexes, changed, n);
+            System.arraycopy(levelHashes, 0, changedHashes, changed, n);
+            changed += n;
+            if (level[0] == 1) {
+                root = levelHashes[0];
+                break;
+            }
+            // level is sorted ascending; so are the parents, and a node's sibling, if changed too, is next to it
+            int m = 0;
+            for (int j = 0; j < n; m++) {
+                int idx = level[j];
+                Hash l;
+                Hash r;
+                if ((idx & 1) == 0) {
+                    l = levelHashes[j];
+                    if (j + 1 < n && level[j + 1] == idx + 1) {
+                        r = levelHashes[j + 1];
+                        j += 2;
+                    } else {
+                        r = nodes[idx + 1];
+                        j++;
+                    }
+                } else {
+                    l = nodes[idx - 1];
+                    r = levelHashes[j];
+                    j++;
+                }
+                level[m] = idx >>> 1;
+                levelHashes[m] = node(l, r);
+            }
+            n = m;
+        }
+        return new Update(changes, newBuckets, entries, java.util.Arrays.copyOf(changedIndexes, changed),
+                java.util.Arrays.copyOf(changedHashes, changed), root);
     }
 
-    private Hash hashBucket(StateStore committed, int bucket, TreeMap<Bytes, byte[]> changes) {
-        TreeMap<Bytes, byte[]> merged = new TreeMap<>();
-        committed.scanBucket(bucket, (k, v) -> merged.put(Bytes.wrap(k), v));
+    private NavigableMap<Bytes, byte[]> merged(StateStore committed, int bucket, TreeMap<Bytes, byte[]> changes) {
+        NavigableMap<Bytes, byte[]> cached = cachedBuckets.get(bucket);
+        TreeMap<Bytes, byte[]> merged;
+        if (cached != null) {
+            merged = new TreeMap<>(cached);
+        } else {
+            merged = new TreeMap<>();
+            committed.scanBucket(bucket, (k, v) -> merged.put(Bytes.wrap(k), v));
+        }
         for (Map.Entry<Bytes, byte[]> c : changes.entrySet()) {
             if (c.getValue() == null) {
                 merged.remove(c.getKey());
@@ -100,7 +206,25 @@ public final class StateTree {
                 merged.put(c.getKey(), c.getValue());
             }
         }
-        return hashEntries(suite, merged);
+        return merged;
+    }
+
+    /**
+     * Installs an update computed by {@link #preview} against this tree's current state, once its writes are
+     * committed to the store the preview read from.
+     */
+    public void apply(Update update) {
+        for (int i = 0; i < update.changedIndexes.length; i++) {
+            nodes[update.changedIndexes[i]] = update.changedHashes[i];
+        }
+        for (Map.Entry<Integer, NavigableMap<Bytes, byte[]>> e : update.bucketEntries.entrySet()) {
+            NavigableMap<Bytes, byte[]> old = cachedBuckets.put(e.getKey(), e.getValue());
+            cachedEntries += e.getValue().size() - (old == null ? 0 : old.size());
+        }
+        if (cachedEntries > MAX_CACHED_ENTRIES) {
+            cachedBuckets.clear();
+            cachedEntries = 0;
+        }
     }
 
     /**
@@ -130,43 +254,6 @@ public final class StateTree {
             h.update(e.getValue());
         }
         return h.digest();
-    }
-
-    private Map<Integer, Hash> changedNodes(NavigableMap<Integer, Hash> newBuckets) {
-        // Looked up and installed by index only, never iterated for a result: order cannot matter.
-        Map<Integer, Hash> changed = new java.util.HashMap<>();
-        if (newBuckets.isEmpty()) {
-            return changed;
-        }
-        List<Integer> level = new ArrayList<>();
-        for (Map.Entry<Integer, Hash> e : newBuckets.entrySet()) {
-            int idx = StateKeys.BUCKETS + e.getKey();
-            changed.put(idx, e.getValue());
-            level.add(idx);
-        }
-        while (!(level.size() == 1 && level.get(0) == 1)) {
-            List<Integer> parents = new ArrayList<>();
-            for (int idx : level) {
-                int p = idx >>> 1;
-                if (parents.isEmpty() || parents.get(parents.size() - 1) != p) {
-                    parents.add(p);
-                }
-            }
-            for (int p : parents) {
-                Hash l = changed.getOrDefault(2 * p, nodes[2 * p]);
-                Hash r = changed.getOrDefault(2 * p + 1, nodes[2 * p + 1]);
-                changed.put(p, node(l, r));
-            }
-            level = parents;
-        }
-        return changed;
-    }
-
-    /** Installs an update computed by {@link #preview} against this tree's current state. */
-    public void apply(Update update) {
-        for (Map.Entry<Integer, Hash> e : update.changedNodes().entrySet()) {
-            nodes[e.getKey()] = e.getValue();
-        }
     }
 
     /** The root of a state given as all its entries; a slow reference for verification and tests. */

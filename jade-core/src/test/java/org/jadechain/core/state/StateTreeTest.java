@@ -263,4 +263,35 @@ class StateTreeTest {
         one.put(Bytes.wrap(new byte[] {1}), new byte[] {2, 1, 3, 1, 4});
         assertThat(StateTree.hashEntries(SUITE, two)).isNotEqualTo(StateTree.hashEntries(SUITE, one));
     }
+
+    @Test
+    void aBucketWrittenAgainIsHashedFromItsCachedEntriesAndADiscardedPreviewLeavesNoTrace() {
+        // four keys that share one bucket, so later blocks rebuild that bucket from the tree's cache
+        List<Bytes> same = new ArrayList<>();
+        int bucket = StateKeys.bucketOf(SUITE, StateKeys.fullKey("kv", "k0"));
+        for (int i = 0; same.size() < 4; i++) {
+            byte[] k = StateKeys.fullKey("kv", "k" + i);
+            if (StateKeys.bucketOf(SUITE, k) == bucket) {
+                same.add(Bytes.wrap(k));
+            }
+        }
+        MapStateStore store = new MapStateStore(SUITE);
+        StateTree tree = new StateTree(SUITE, store.bucketHashes());
+        TreeMap<Bytes, byte[]> model = new TreeMap<>();
+        List<List<Write>> blocks = List.of(
+                List.of(new Write(same.get(0), new byte[] {1}), new Write(same.get(1), new byte[] {2})),
+                List.of(new Write(same.get(2), new byte[] {3})),
+                List.of(new Write(same.get(0), null), new Write(same.get(3), new byte[] {4})));
+        for (List<Write> batch : blocks) {
+            StateOverlay discarded = new StateOverlay(store);
+            discarded.put(same.get(1).unsafeArray(), new byte[] {9});
+            discarded.delete(same.get(2).unsafeArray());
+            tree.preview(store, discarded.changes());
+
+            commit(store, tree, batch);
+            applyToModel(model, batch);
+            assertThat(tree.root()).isEqualTo(StateTree.rootOf(SUITE, model));
+            assertThat(new StateTree(SUITE, store.bucketHashes()).root()).isEqualTo(tree.root());
+        }
+    }
 }

@@ -1,0 +1,150 @@
+package org.jadechain.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jadechain.contracts.SystemContracts;
+import org.jadechain.contracts.currency.CurrencyCalls;
+import org.jadechain.contracts.currency.CurrencyContract;
+import org.jadechain.contracts.currency.IdentityCommitment;
+import org.jadechain.core.crypto.Address;
+import org.jadechain.core.crypto.CryptoSuite;
+import org.jadechain.core.crypto.SuiteId;
+import org.jadechain.core.exec.CheckedTransaction;
+import org.jadechain.core.exec.TransactionValidator;
+import org.jadechain.core.ledger.Ledger;
+import org.jadechain.core.ledger.ProposedBlock;
+import org.jadechain.core.model.CommitCertificate;
+import org.jadechain.core.model.Receipt;
+import org.jadechain.core.model.ResultCode;
+import org.jadechain.core.model.Transaction;
+import org.jadechain.storage.RocksLedgerStore;
+import org.jadechain.testkit.TestChain;
+
+/**
+ * The solo block producer's work per transfer, by this thread's CPU time: a ledger on RocksDB with 1,000
+ * funded wallets proposes (executes, roots) and commits (one synced batch) a run of blocks of already
+ * verified transfers, as {@code SoloOrdering} does. Verification is not included: that is the ceiling's part.
+ * Prints, per block size, the median CPU microseconds per transfer of propose and of commit over the blocks
+ * after the warm-up.
+ *
+ * <p>Run: {@code java -cp "jade-bench/target/jade-bench-0.1.0-SNAPSHOT.jar:jade-bench/target/lib/*"
+ * org.jadechain.bench.OrdererCpuTime [suite] [blocks] [transfers per block]}
+ */
+public final class OrdererCpuTime {
+    private static final int WALLETS = 1_000;
+
+    private OrdererCpuTime() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String suiteLabel = args.length > 0 ? args[0] : "intl";
+        int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int perBlock = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
+        Path dir = Files.createTempDirectory("jade-orderer-cpu");
+        try (RocksLedgerStore rocks = RocksLedgerStore.open(dir, org.jadechain.core.crypto.CryptoSuites.of(
+                SuiteId.fromLabel(suiteLabel)), RocksLedgerStore.Mode.NODE)) {
+            TestChain chain = TestChain.create(SuiteId.fromLabel(suiteLabel), SystemContracts.registry(), s -> rocks);
+            run(chain, blocks, perBlock);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(TestChain chain, int blocks, int perBlock) {
+        CryptoSuite suite = chain.suite();
+        openWallets(chain);
+        System.out.printf("signing %,d transfers...%n", (long) blocks * perBlock);
+        TransactionValidator validator = new TransactionValidator(TestChain.CHAIN_ID, suite);
+        List<List<CheckedTransaction>> work = new ArrayList<>();
+        Address[] addresses = new Address[WALLETS];
+        for (int i = 0; i < WALLETS; i++) {
+            addresses[i] = chain.address("wallet-" + i);
+        }
+        int n = 0;
+        for (int b = 0; b < blocks; b++) {
+            List<CheckedTransaction> txs = new ArrayList<>(perBlock);
+            for (int i = 0; i < perBlock; i++, n++) {
+                int from = n % WALLETS;
+                int to = (from + 1 + n / WALLETS) % WALLETS;
+                if (to == from) {
+                    to = (to + 1) % WALLETS;
+                }
+                Transaction tx = chain.tx("wallet-" + from, CurrencyContract.NAME, CurrencyContract.TRANSFER,
+                        CurrencyCalls.transfer(addresses[to], 1, ""));
+                txs.add(validator.check(tx));
+            }
+            work.add(txs);
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Ledger ledger = chain.ledger();
+        Address proposer = suite.address(chain.validatorKey().publicKey());
+        long[] propose = new long[blocks];
+        long[] commit = new long[blocks];
+        for (int b = 0; b < blocks; b++) {
+            long ts = ledger.minimumNextTimestamp() + 1_000;
+            long t0 = mx.getCurrentThreadCpuTime();
+            ProposedBlock p = ledger.propose(ts, work.get(b), proposer);
+            long t1 = mx.getCurrentThreadCpuTime();
+            ledger.commit(p, new CommitCertificate(p.headerHash(), List.of(new CommitCertificate.Signature(
+                    chain.validatorKey().publicKey().encoded(), suite.sign(chain.validatorKey().privateKey(),
+                            CommitCertificate.signedMessage(p.headerHash()))))));
+            long t2 = mx.getCurrentThreadCpuTime();
+            for (Receipt r : p.receipts()) {
+                if (r.code() != ResultCode.OK) {
+                    throw new IllegalStateException("transfer refused: " + r.code() + " " + r.message());
+                }
+            }
+            propose[b] = t1 - t0;
+            commit[b] = t2 - t1;
+        }
+        int skip = blocks / 3;
+        double pr = median(propose, skip) / 1e3 / perBlock;
+        double co = median(commit, skip) / 1e3 / perBlock;
+        System.out.printf("suite %s, %d blocks of %,d transfers (median of the last %d):%n", suite.id().label(), blocks,
+                perBlock, blocks - skip);
+        System.out.printf("  propose (execute + roots)  %7.1f us of CPU per transfer%n", pr);
+        System.out.printf("  commit (RocksDB batch)     %7.1f us of CPU per transfer%n", co);
+        System.out.printf("  producer total             %7.1f us  = %,.0f transfers per CPU-second%n", pr + co,
+                1e6 / (pr + co));
+    }
+
+    private static double median(long[] values, int skip) {
+        long[] tail = Arrays.copyOfRange(values, skip, values.length);
+        Arrays.sort(tail);
+        return tail[tail.length / 2];
+    }
+
+    private static void openWallets(TestChain chain) {
+        CryptoSuite suite = chain.suite();
+        SecureRandom random = new SecureRandom();
+        chain.submit("central-bank", CurrencyContract.NAME, CurrencyContract.ISSUE,
+                CurrencyCalls.issue("bank-a", 1_000_000_000_00L));
+        List<Transaction> setup = new ArrayList<>();
+        for (int i = 0; i < WALLETS; i++) {
+            String owner = "wallet-" + i;
+            byte[] salt = new byte[16];
+            random.nextBytes(salt);
+            String identity = "bench:" + i;
+            byte[] sealed = suite.encryptTo(chain.key("regulator").publicKey(),
+                    identity.getBytes(StandardCharsets.UTF_8), random);
+            setup.add(chain.tx("bank-a", CurrencyContract.NAME, CurrencyContract.OPEN_WALLET,
+                    CurrencyCalls.openWallet(chain.key(owner).publicKey(), 1,
+                            IdentityCommitment.compute(suite, salt, identity).bytes(), sealed)));
+            setup.add(chain.tx("bank-a", CurrencyContract.NAME, CurrencyContract.EXCHANGE_IN,
+                    CurrencyCalls.exchangeIn(chain.address(owner), 1_000_00L)));
+        }
+        chain.block(setup.toArray(Transaction[]::new));
+    }
+}
