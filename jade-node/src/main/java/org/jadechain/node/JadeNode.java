@@ -221,6 +221,7 @@ public final class JadeNode implements AutoCloseable {
         ordering.close();
         api.close();
         verifier.close();
+        context.metrics().close();
         store.flush();
         store.close();
     }

@@ -105,12 +105,25 @@ public final class NetworkDevnet {
 
     private Process start(int i) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(heapOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 JadeCli.class.getName(), "node", "start", "--config",
                 DemoConsortium.nodeDir(data, i).resolve("node.json").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(i).toFile()));
         return pb.start();
+    }
+
+    /** This JVM's heap and collector options (the launcher's -Xmx, or the user's), for each node process. */
+    private static List<String> heapOptions() {
+        List<String> out = new ArrayList<>();
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.matches("-XX:[+-]?Use\\w*GC")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static boolean awaitUp(String api, Process p) throws InterruptedException {

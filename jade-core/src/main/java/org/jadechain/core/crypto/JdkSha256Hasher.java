@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 final class JdkSha256Hasher implements CryptoSuite.Hasher {
     private static final MessageDigest PROTOTYPE = create();
+    /** One digest per thread for the one-shot {@link #hash} methods (each leaves it reset). */
+    private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(JdkSha256Hasher::fresh);
     private final MessageDigest digest = fresh();
 
     private static MessageDigest create() {
@@ -34,16 +36,21 @@ final class JdkSha256Hasher implements CryptoSuite.Hasher {
 
     /** Hashes the concatenation of the parts. */
     static Hash hash(byte[]... parts) {
-        MessageDigest d = fresh();
-        for (byte[] part : parts) {
-            d.update(part);
+        MessageDigest d = PER_THREAD.get();
+        try {
+            for (byte[] part : parts) {
+                d.update(part);
+            }
+        } catch (RuntimeException e) {
+            d.reset(); // a part was null: leave no half-fed digest behind for the next hash on this thread
+            throw e;
         }
         return Hash.wrap(d.digest());
     }
 
     static Hash hash(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        MessageDigest d = fresh();
+        MessageDigest d = PER_THREAD.get();
         d.update(data, offset, length);
         return Hash.wrap(d.digest());
     }

@@ -124,22 +124,37 @@ public final class StateTree {
      * @param changes the writes in key order, a null value deleting the key
      */
     public Update preview(StateStore committed, NavigableMap<Bytes, byte[]> changes) {
-        TreeMap<Integer, TreeMap<Bytes, byte[]>> byBucket = new TreeMap<>();
+        // the writes ordered by (bucket, key): they come in key order, and sorting (bucket << 32 | position)
+        // keeps that order within a bucket
+        int size = changes.size();
+        Bytes[] keys = new Bytes[size];
+        byte[][] values = new byte[size][];
+        long[] order = new long[size];
+        int i = 0;
         for (Map.Entry<Bytes, byte[]> e : changes.entrySet()) {
-            int b = StateKeys.bucketOf(suite, e.getKey().unsafeArray());
-            byBucket.computeIfAbsent(b, k -> new TreeMap<>()).put(e.getKey(), e.getValue());
+            keys[i] = e.getKey();
+            values[i] = e.getValue();
+            order[i] = ((long) StateKeys.bucketOf(suite, e.getKey().unsafeArray()) << 32) | i;
+            i++;
         }
+        java.util.Arrays.sort(order);
         TreeMap<Integer, Hash> newBuckets = new TreeMap<>();
         Map<Integer, NavigableMap<Bytes, byte[]>> entries = new HashMap<>();
-        for (Map.Entry<Integer, TreeMap<Bytes, byte[]>> e : byBucket.entrySet()) {
-            NavigableMap<Bytes, byte[]> merged = merged(committed, e.getKey(), e.getValue());
-            entries.put(e.getKey(), merged);
-            newBuckets.put(e.getKey(), hashEntries(suite, merged));
+        for (int from = 0; from < size; ) {
+            int bucket = (int) (order[from] >>> 32);
+            int to = from + 1;
+            while (to < size && (int) (order[to] >>> 32) == bucket) {
+                to++;
+            }
+            NavigableMap<Bytes, byte[]> merged = merged(committed, bucket, keys, values, order, from, to);
+            entries.put(bucket, merged);
+            newBuckets.put(bucket, hashEntries(suite, merged));
+            from = to;
         }
         int n = newBuckets.size();
         int[] level = new int[n];
         Hash[] levelHashes = new Hash[n];
-        int i = 0;
+        i = 0;
         for (Map.Entry<Integer, Hash> e : newBuckets.entrySet()) {
             level[i] = StateKeys.BUCKETS + e.getKey();
             levelHashes[i++] = e.getValue();
@@ -190,7 +205,9 @@ public final class StateTree {
                 java.util.Arrays.copyOf(changedHashes, changed), root);
     }
 
-    private NavigableMap<Bytes, byte[]> merged(StateStore committed, int bucket, TreeMap<Bytes, byte[]> changes) {
+    /** The bucket's committed entries with the writes {@code order[from..to)} (positions in keys/values) applied. */
+    private NavigableMap<Bytes, byte[]> merged(StateStore committed, int bucket, Bytes[] keys, byte[][] values,
+                                               long[] order, int from, int to) {
         NavigableMap<Bytes, byte[]> cached = cachedBuckets.get(bucket);
         TreeMap<Bytes, byte[]> merged;
         if (cached != null) {
@@ -199,11 +216,12 @@ public final class StateTree {
             merged = new TreeMap<>();
             committed.scanBucket(bucket, (k, v) -> merged.put(Bytes.wrap(k), v));
         }
-        for (Map.Entry<Bytes, byte[]> c : changes.entrySet()) {
-            if (c.getValue() == null) {
-                merged.remove(c.getKey());
+        for (int j = from; j < to; j++) {
+            int at = (int) order[j];
+            if (values[at] == null) {
+                merged.remove(keys[at]);
             } else {
-                merged.put(c.getKey(), c.getValue());
+                merged.put(keys[at], values[at]);
             }
         }
         return merged;
@@ -245,15 +263,12 @@ public final class StateTree {
 
     /** The leaf hash of a bucket holding exactly these entries. */
     public static Hash hashEntries(CryptoSuite suite, NavigableMap<Bytes, byte[]> entries) {
-        CryptoSuite.Hasher h = suite.newHasher().update((byte) 0x00);
-        ByteWriter w = new ByteWriter(64);
+        ByteWriter w = new ByteWriter(128);
+        w.u8(0x00);
         for (Map.Entry<Bytes, byte[]> e : entries.entrySet()) {
-            w.reset();
-            w.varint(e.getKey().length()).raw(e.getKey().unsafeArray()).varint(e.getValue().length);
-            h.update(w.toByteArray());
-            h.update(e.getValue());
+            w.varint(e.getKey().length()).raw(e.getKey().unsafeArray()).varint(e.getValue().length).raw(e.getValue());
         }
-        return h.digest();
+        return suite.hash(w.toByteArray());
     }
 
     /** The root of a state given as all its entries; a slow reference for verification and tests. */

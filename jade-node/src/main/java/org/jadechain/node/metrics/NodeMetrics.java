@@ -3,6 +3,10 @@ package org.jadechain.node.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.Supplier;
@@ -10,9 +14,14 @@ import org.jadechain.core.ledger.CommitListener;
 import org.jadechain.core.ledger.CommittedBlock;
 import org.jadechain.core.model.Receipt;
 
-/** The node's Prometheus metrics, served at {@code /metrics}. Thread-safe. */
-public final class NodeMetrics implements CommitListener {
+/**
+ * The node's Prometheus metrics, served at {@code /metrics}: the ledger's own ({@code jade_*}) and the JVM's
+ * (heap and other memory pools, garbage collection, threads, CPU). {@link #close()} detaches the collector
+ * listeners. Thread-safe.
+ */
+public final class NodeMetrics implements CommitListener, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final Counter blocks;
     private final Counter committedTxs;
     private final Counter triggers;
@@ -23,6 +32,15 @@ public final class NodeMetrics implements CommitListener {
         committedTxs = Counter.builder("jade_transactions_committed").description("transactions committed").register(registry);
         triggers = Counter.builder("jade_triggers_run").description("scheduled triggers run").register(registry);
         submitTimer = Timer.builder("jade_submit").description("time to validate and admit a submission").register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    @Override
+    public void close() {
+        gcMetrics.close();
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
