@@ -11,6 +11,8 @@ import java.util.function.BiConsumer;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.ledger.BlockCommit;
+import org.jadechain.core.contract.BlockIndexer;
+import org.jadechain.core.ledger.IndexReader;
 import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.ledger.StoredBlock;
 import org.jadechain.core.ledger.TxLocation;
@@ -38,12 +40,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private final Map<Bytes, byte[]> values = new HashMap<>();
     private final Map<Integer, TreeMap<Bytes, byte[]>> buckets = new HashMap<>();
     private final Hash[] bucketHashes;
+    private final BlockIndexer indexer;
+    private final TreeMap<Bytes, Boolean> indexKeys = new TreeMap<>();
+    private final TreeMap<Bytes, Long> indexCounters = new TreeMap<>();
     private long lastHeight = -1;
     private boolean closed;
 
     /** An empty store for a chain using that suite, which decides the bucket of each key. */
     public InMemoryLedgerStore(CryptoSuite suite) {
+        this(suite, BlockIndexer.NONE);
+    }
+
+    /** An empty store that keeps {@code indexer}'s derived index with every commit (ADR 0011). */
+    public InMemoryLedgerStore(CryptoSuite suite, BlockIndexer indexer) {
         this.suite = suite;
+        this.indexer = indexer;
         this.bucketHashes = StateTree.emptyBuckets(suite);
     }
 
@@ -135,6 +146,19 @@ public final class InMemoryLedgerStore implements LedgerStore {
         try {
             requireOpen();
             CommitChecks.check(c, lastHeight);
+            List<Bytes> newKeys = new ArrayList<>();
+            List<Bytes> increments = new ArrayList<>();
+            indexer.index(c.height(), c.blockBytes(), c.receiptBytes(), new BlockIndexer.Sink() {
+                @Override
+                public void add(byte[] key) {
+                    newKeys.add(Bytes.copyOf(key));
+                }
+
+                @Override
+                public void increment(byte[] key) {
+                    increments.add(Bytes.copyOf(key));
+                }
+            });
             long h = c.height();
             blocks.put(h, copy(new StoredBlock(h, c.blockBytes(), c.receiptBytes(), c.certificateBytes())));
             heights.put(c.blockHash(), h);
@@ -146,6 +170,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
             }
             for (Map.Entry<Integer, Hash> e : c.bucketHashes().entrySet()) {
                 bucketHashes[e.getKey()] = e.getValue();
+            }
+            for (Bytes k : newKeys) {
+                indexKeys.put(k, Boolean.TRUE);
+            }
+            for (Bytes k : increments) {
+                indexCounters.merge(k, 1L, Long::sum);
             }
             lastHeight = h;
         } finally {
@@ -170,6 +200,72 @@ public final class InMemoryLedgerStore implements LedgerStore {
             values.put(k, v);
             buckets.computeIfAbsent(bucket, x -> new TreeMap<>()).put(k, v);
         }
+    }
+
+    /** The derived index; each call reads under the read lock, so it sees whole commits. */
+    @Override
+    public IndexReader index() {
+        return new IndexReader() {
+            @Override
+            public long count(byte[] counterKey) {
+                Lock l = readLock();
+                try {
+                    return indexCounters.getOrDefault(Bytes.wrap(counterKey), 0L);
+                } finally {
+                    l.unlock();
+                }
+            }
+
+            @Override
+            public Page newestFirst(byte[] counterKey, byte[] prefix, long skip, int limit) {
+                Lock l = readLock();
+                try {
+                    long total = indexCounters.getOrDefault(Bytes.wrap(counterKey), 0L);
+                    List<byte[]> out = new ArrayList<>();
+                    long skipped = 0;
+                    for (Bytes k : indexKeys.tailMap(Bytes.wrap(prefix), true).keySet()) {
+                        if (!startsWith(k.unsafeArray(), prefix)) {
+                            break;
+                        }
+                        out.add(k.toArray());
+                    }
+                    List<byte[]> page = new ArrayList<>();
+                    for (int i = out.size() - 1; i >= 0 && page.size() < limit; i--) {
+                        if (skipped < skip) {
+                            skipped++;
+                        } else {
+                            page.add(out.get(i));
+                        }
+                    }
+                    return new Page(total, page);
+                } finally {
+                    l.unlock();
+                }
+            }
+
+            @Override
+            public void scan(Visitor visitor) {
+                List<Bytes> keys;
+                List<Map.Entry<Bytes, Long>> counters;
+                Lock l = readLock();
+                try {
+                    keys = new ArrayList<>(indexKeys.keySet());
+                    counters = new ArrayList<>(indexCounters.entrySet());
+                } finally {
+                    l.unlock();
+                }
+                for (Bytes k : keys) {
+                    visitor.key(k.toArray());
+                }
+                for (Map.Entry<Bytes, Long> e : counters) {
+                    visitor.counter(e.getKey().toArray(), e.getValue());
+                }
+            }
+        };
+    }
+
+    private static boolean startsWith(byte[] k, byte[] prefix) {
+        return k.length >= prefix.length && java.util.Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     @Override

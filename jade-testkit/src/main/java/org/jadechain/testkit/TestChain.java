@@ -66,7 +66,7 @@ public final class TestChain {
         this.clock = new FakeClock(startMillis);
         this.genesis = new Genesis(CHAIN_ID, suiteId, 8 * 60, startMillis, orgs,
                 List.of(new ValidatorInfo("validator-1", "central-bank", validator.publicKey())), new TreeMap<>(parameters));
-        this.store = new InMemoryLedgerStore(suite);
+        this.store = new InMemoryLedgerStore(suite, contracts.indexer());
         this.ledger = new Ledger(genesis, contracts, store);
         this.validatorCheck = new TransactionValidator(CHAIN_ID, suite);
     }
