@@ -200,4 +200,24 @@ class PaymentTest {
         assertThat(shop.get(0).counterparty()).isEqualTo(f.wallet("citizen-1").hex());
         assertThat(CurrencyQueries.history(f.store(), f.wallet("citizen-3"), 0, 10)).isEmpty();
     }
+
+    @Test
+    void historyIsReadFromTheDerivedIndexNotFromState() {
+        citizenAndShop();
+        f.pay("citizen-1", "shop-1", "10.00");
+
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int b = 0; b < org.jadechain.core.state.StateKeys.BUCKETS; b++) {
+            f.store().scanBucket(b, (k, v) -> keys.add(new String(k, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        }
+        assertThat(keys).noneMatch(k -> k.contains("hist/"));
+        assertThat(CurrencyQueries.historyCount(f.store(), f.wallet("shop-1"))).isEqualTo(2);
+        assertThat(CurrencyQueries.history(f.store(), f.wallet("shop-1"), 0, 1)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(HistoryEntry.Kind.TRANSFER);
+                    assertThat(e.amount()).isEqualTo(1000L);
+                    assertThat(e.index()).isEqualTo(1);
+                    assertThat(e.timestamp()).isEqualTo(f.chain.store().block(e.height()).block().header().timestamp());
+                });
+    }
 }
