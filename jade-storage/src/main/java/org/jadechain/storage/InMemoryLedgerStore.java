@@ -8,10 +8,10 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.ledger.BlockCommit;
-import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.ledger.IndexReader;
 import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.ledger.StoredBlock;
@@ -221,20 +221,20 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 Lock l = readLock();
                 try {
                     long total = indexCounters.getOrDefault(Bytes.wrap(counterKey), 0L);
-                    List<byte[]> out = new ArrayList<>();
+                    List<byte[]> page = new ArrayList<>();
                     long skipped = 0;
-                    for (Bytes k : indexKeys.tailMap(Bytes.wrap(prefix), true).keySet()) {
-                        if (!startsWith(k.unsafeArray(), prefix)) {
+                    byte[] after = RocksIndex.successor(prefix);
+                    java.util.NavigableMap<Bytes, Boolean> range = after == null
+                            ? indexKeys.tailMap(Bytes.wrap(prefix), true)
+                            : indexKeys.subMap(Bytes.wrap(prefix), true, Bytes.wrap(after), false);
+                    for (Bytes k : range.descendingKeySet()) {
+                        if (page.size() >= limit) {
                             break;
                         }
-                        out.add(k.toArray());
-                    }
-                    List<byte[]> page = new ArrayList<>();
-                    for (int i = out.size() - 1; i >= 0 && page.size() < limit; i--) {
                         if (skipped < skip) {
                             skipped++;
                         } else {
-                            page.add(out.get(i));
+                            page.add(k.toArray());
                         }
                     }
                     return new Page(total, page);
@@ -262,10 +262,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 }
             }
         };
-    }
-
-    private static boolean startsWith(byte[] k, byte[] prefix) {
-        return k.length >= prefix.length && java.util.Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     @Override

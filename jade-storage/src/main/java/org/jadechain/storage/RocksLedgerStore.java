@@ -15,10 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.ledger.BlockCommit;
-import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.ledger.IndexReader;
 import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.ledger.StoredBlock;
@@ -41,8 +41,8 @@ import org.rocksdb.WriteBatch;
  * State keys are stored as {@code u16 bucket || full key}, so a bucket is one contiguous key range.
  *
  * <p>Durability: {@link #commit} writes the block, receipts, certificate, indexes, state changes, bucket
- * hashes, last height and the derived index's entries ({@link BlockIndexer}) in one {@code WriteBatch} with a synced write-ahead log; when it returns the
- * block survives a crash or power loss, and a crash during it leaves all of the block or none.
+ * hashes, last height and the derived index's entries ({@link BlockIndexer}) in one {@code WriteBatch} with a
+ * synced write-ahead log; when it returns the block survives a crash or power loss, and a crash during it leaves all of the block or none.
  *
  * <p>Threading: reads run concurrently with each other and with one committing thread (commits are
  * serialised in any case). {@link #lastHeight()} and {@link #bucketHashes()} change only after the
