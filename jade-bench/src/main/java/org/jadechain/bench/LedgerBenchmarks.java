@@ -65,7 +65,8 @@ public class LedgerBenchmarks {
         }
         certificate = new CommitCertificate(proposed.headerHash(), java.util.List.of()).encode();
         dir = Files.createTempDirectory("jade-bench-rocks");
-        rocks = RocksLedgerStore.open(dir, block.chain.suite(), RocksLedgerStore.Mode.NODE);
+        rocks = RocksLedgerStore.open(dir, block.chain.suite(), RocksLedgerStore.Mode.NODE,
+                org.jadechain.contracts.SystemContracts.registry().indexer());
     }
 
     @TearDown(Level.Trial)

@@ -39,6 +39,7 @@ import org.jadechain.testkit.TestChain;
  *
  * <p>Run: {@code java -cp "jade-bench/target/jade-bench-0.1.0-SNAPSHOT.jar:jade-bench/target/lib/*"
  * org.jadechain.bench.OrdererCpuTime [suite] [blocks] [transfers per block]}
+ * (the node's RocksDB store with the wallet-history index, ADR 0011)
  */
 public final class OrdererCpuTime {
     private static final int WALLETS = 1_000;
@@ -52,7 +53,7 @@ public final class OrdererCpuTime {
         int perBlock = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         Path dir = Files.createTempDirectory("jade-orderer-cpu");
         try (RocksLedgerStore rocks = RocksLedgerStore.open(dir, org.jadechain.core.crypto.CryptoSuites.of(
-                SuiteId.fromLabel(suiteLabel)), RocksLedgerStore.Mode.NODE)) {
+                SuiteId.fromLabel(suiteLabel)), RocksLedgerStore.Mode.NODE, SystemContracts.registry().indexer())) {
             TestChain chain = TestChain.create(SuiteId.fromLabel(suiteLabel), SystemContracts.registry(), s -> rocks);
             run(chain, blocks, perBlock);
         } finally {

@@ -5,6 +5,7 @@ import org.jadechain.cli.commands.BenchCommand;
 import org.jadechain.cli.commands.BlockCommand;
 import org.jadechain.cli.commands.CentralBankCommand;
 import org.jadechain.cli.commands.CourtCommand;
+import org.jadechain.cli.commands.DbCommand;
 import org.jadechain.cli.commands.GovernanceCommand;
 import org.jadechain.cli.commands.MediationCommand;
 import org.jadechain.cli.commands.RecordsCommand;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class, BlockCommand.class, TxCommand.class, EvidenceCommand.class,
                 ProofCommand.class, VerifyCommand.class, CentralBankCommand.class, BankCommand.class,
                 WalletCommand.class, CourtCommand.class, RegulatorCommand.class, SupplyCommand.class,
-                MediationCommand.class, RecordsCommand.class, GovernanceCommand.class, BenchCommand.class,
+                MediationCommand.class, RecordsCommand.class, GovernanceCommand.class, BenchCommand.class, DbCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JadeCli {
 

@@ -96,7 +96,8 @@ public final class JadeNode implements AutoCloseable {
             }
         }
         DemoIdentities demo = demoKeys == null ? null : DemoIdentities.load(demoKeys, genesis);
-        RocksLedgerStore store = RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE);
+        RocksLedgerStore store = RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE,
+                SystemContracts.registry().indexer());
         SignatureVerifier verifier = null;
         ApiServer api = null;
         Ordering ordering = null;

@@ -2,6 +2,7 @@ package org.jadechain.node;
 
 import java.nio.file.Path;
 import org.jadechain.consensus.raft.LedgerCheckpoints;
+import org.jadechain.contracts.SystemContracts;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.storage.RocksLedgerStore;
@@ -23,7 +24,7 @@ final class RocksCheckpoints implements LedgerCheckpoints {
 
     @Override
     public LedgerStore openCopy(Path copy) {
-        return RocksLedgerStore.open(copy, suite, RocksLedgerStore.Mode.VERIFY);
+        return RocksLedgerStore.open(copy, suite, RocksLedgerStore.Mode.VERIFY, SystemContracts.registry().indexer());
     }
 
     @Override

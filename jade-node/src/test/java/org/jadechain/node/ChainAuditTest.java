@@ -311,6 +311,11 @@ class ChainAuditTest {
         }
 
         @Override
+        public org.jadechain.core.ledger.IndexReader index() {
+            return real().index();
+        }
+
+        @Override
         public void close() {
         }
     }

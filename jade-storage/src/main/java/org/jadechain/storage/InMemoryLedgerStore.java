@@ -8,9 +8,11 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.ledger.BlockCommit;
+import org.jadechain.core.ledger.IndexReader;
 import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.ledger.StoredBlock;
 import org.jadechain.core.ledger.TxLocation;
@@ -38,12 +40,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private final Map<Bytes, byte[]> values = new HashMap<>();
     private final Map<Integer, TreeMap<Bytes, byte[]>> buckets = new HashMap<>();
     private final Hash[] bucketHashes;
+    private final BlockIndexer indexer;
+    private final TreeMap<Bytes, Boolean> indexKeys = new TreeMap<>();
+    private final TreeMap<Bytes, Long> indexCounters = new TreeMap<>();
     private long lastHeight = -1;
     private boolean closed;
 
     /** An empty store for a chain using that suite, which decides the bucket of each key. */
     public InMemoryLedgerStore(CryptoSuite suite) {
+        this(suite, BlockIndexer.NONE);
+    }
+
+    /** An empty store that keeps {@code indexer}'s derived index with every commit (ADR 0011). */
+    public InMemoryLedgerStore(CryptoSuite suite, BlockIndexer indexer) {
         this.suite = suite;
+        this.indexer = indexer;
         this.bucketHashes = StateTree.emptyBuckets(suite);
     }
 
@@ -135,6 +146,19 @@ public final class InMemoryLedgerStore implements LedgerStore {
         try {
             requireOpen();
             CommitChecks.check(c, lastHeight);
+            List<Bytes> newKeys = new ArrayList<>();
+            List<Bytes> increments = new ArrayList<>();
+            indexer.index(c.height(), c.blockBytes(), c.receiptBytes(), new BlockIndexer.Sink() {
+                @Override
+                public void add(byte[] key) {
+                    newKeys.add(Bytes.copyOf(key));
+                }
+
+                @Override
+                public void increment(byte[] key) {
+                    increments.add(Bytes.copyOf(key));
+                }
+            });
             long h = c.height();
             blocks.put(h, copy(new StoredBlock(h, c.blockBytes(), c.receiptBytes(), c.certificateBytes())));
             heights.put(c.blockHash(), h);
@@ -146,6 +170,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
             }
             for (Map.Entry<Integer, Hash> e : c.bucketHashes().entrySet()) {
                 bucketHashes[e.getKey()] = e.getValue();
+            }
+            for (Bytes k : newKeys) {
+                indexKeys.put(k, Boolean.TRUE);
+            }
+            for (Bytes k : increments) {
+                indexCounters.merge(k, 1L, Long::sum);
             }
             lastHeight = h;
         } finally {
@@ -170,6 +200,68 @@ public final class InMemoryLedgerStore implements LedgerStore {
             values.put(k, v);
             buckets.computeIfAbsent(bucket, x -> new TreeMap<>()).put(k, v);
         }
+    }
+
+    /** The derived index; each call reads under the read lock, so it sees whole commits. */
+    @Override
+    public IndexReader index() {
+        return new IndexReader() {
+            @Override
+            public long count(byte[] counterKey) {
+                Lock l = readLock();
+                try {
+                    return indexCounters.getOrDefault(Bytes.wrap(counterKey), 0L);
+                } finally {
+                    l.unlock();
+                }
+            }
+
+            @Override
+            public Page newestFirst(byte[] counterKey, byte[] prefix, long skip, int limit) {
+                Lock l = readLock();
+                try {
+                    long total = indexCounters.getOrDefault(Bytes.wrap(counterKey), 0L);
+                    List<byte[]> page = new ArrayList<>();
+                    long skipped = 0;
+                    byte[] after = RocksIndex.successor(prefix);
+                    java.util.NavigableMap<Bytes, Boolean> range = after == null
+                            ? indexKeys.tailMap(Bytes.wrap(prefix), true)
+                            : indexKeys.subMap(Bytes.wrap(prefix), true, Bytes.wrap(after), false);
+                    for (Bytes k : range.descendingKeySet()) {
+                        if (page.size() >= limit) {
+                            break;
+                        }
+                        if (skipped < skip) {
+                            skipped++;
+                        } else {
+                            page.add(k.toArray());
+                        }
+                    }
+                    return new Page(total, page);
+                } finally {
+                    l.unlock();
+                }
+            }
+
+            @Override
+            public void scan(Visitor visitor) {
+                List<Bytes> keys;
+                List<Map.Entry<Bytes, Long>> counters;
+                Lock l = readLock();
+                try {
+                    keys = new ArrayList<>(indexKeys.keySet());
+                    counters = new ArrayList<>(indexCounters.entrySet());
+                } finally {
+                    l.unlock();
+                }
+                for (Bytes k : keys) {
+                    visitor.key(k.toArray());
+                }
+                for (Map.Entry<Bytes, Long> e : counters) {
+                    visitor.counter(e.getKey().toArray(), e.getValue());
+                }
+            }
+        };
     }
 
     @Override

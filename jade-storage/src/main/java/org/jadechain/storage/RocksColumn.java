@@ -19,7 +19,11 @@ enum RocksColumn {
     /** u16 bucket → 32-byte hash; absent means the empty bucket's hash. */
     BUCKETS("buckets", false),
     /** "lastHeight" → u64. */
-    META("meta", false);
+    META("meta", false),
+    /** The derived index's keys, empty values ({@link RocksIndex}, ADR 0011). */
+    INDEX("index", false),
+    /** The derived index's counters: key → u64 little-endian, merged by {@code UInt64AddOperator}. */
+    INDEX_COUNT("indexCount", false);
 
     static final byte[] LAST_HEIGHT = "lastHeight".getBytes(StandardCharsets.UTF_8);
 

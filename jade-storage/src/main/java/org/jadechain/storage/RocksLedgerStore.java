@@ -15,9 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.ledger.BlockCommit;
+import org.jadechain.core.ledger.IndexReader;
 import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.ledger.StoredBlock;
 import org.jadechain.core.ledger.TxLocation;
@@ -27,6 +29,7 @@ import org.jadechain.core.state.StateTree;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -38,8 +41,8 @@ import org.rocksdb.WriteBatch;
  * State keys are stored as {@code u16 bucket || full key}, so a bucket is one contiguous key range.
  *
  * <p>Durability: {@link #commit} writes the block, receipts, certificate, indexes, state changes, bucket
- * hashes and last height in one {@code WriteBatch} with a synced write-ahead log; when it returns the
- * block survives a crash or power loss, and a crash during it leaves all of the block or none.
+ * hashes, last height and the derived index's entries ({@link BlockIndexer}) in one {@code WriteBatch} with a
+ * synced write-ahead log; when it returns the block survives a crash or power loss, and a crash during it leaves all of the block or none.
  *
  * <p>Threading: reads run concurrently with each other and with one committing thread (commits are
  * serialised in any case). {@link #lastHeight()} and {@link #bucketHashes()} change only after the
@@ -78,6 +81,7 @@ public final class RocksLedgerStore implements LedgerStore {
     private final Path dir;
     private final CryptoSuite suite;
     private final Mode mode;
+    private final BlockIndexer indexer;
     /** Replaced by {@link #replaceWith} under the lifecycle write lock; read under its read lock. */
     private RocksTuning tuning;
     private RocksDB db;
@@ -90,11 +94,12 @@ public final class RocksLedgerStore implements LedgerStore {
     private boolean closed;
     private boolean commitFailed;
 
-    private RocksLedgerStore(Path dir, CryptoSuite suite, Mode mode, RocksTuning tuning, RocksDB db,
-                             List<ColumnFamilyHandle> handles) throws RocksDBException {
+    private RocksLedgerStore(Path dir, CryptoSuite suite, Mode mode, BlockIndexer indexer, RocksTuning tuning,
+                             RocksDB db, List<ColumnFamilyHandle> handles) throws RocksDBException {
         this.dir = dir;
         this.suite = suite;
         this.mode = mode;
+        this.indexer = indexer;
         this.tuning = tuning;
         this.db = db;
         this.handles = handles;
@@ -111,6 +116,17 @@ public final class RocksLedgerStore implements LedgerStore {
      * @throws StorageException           on any other failure, e.g. no database in VERIFY mode, or locked by another process
      */
     public static RocksLedgerStore open(Path dir, CryptoSuite suite, Mode mode) {
+        return open(dir, suite, mode, BlockIndexer.NONE);
+    }
+
+    /**
+     * Opens the store, keeping {@code indexer}'s derived index with every commit (ADR 0011). The index of blocks
+     * committed earlier without that indexer is not built again here.
+     *
+     * @throws StorageCorruptionException as {@link #open(Path, CryptoSuite, Mode)}
+     * @throws StorageException           as {@link #open(Path, CryptoSuite, Mode)}
+     */
+    public static RocksLedgerStore open(Path dir, CryptoSuite suite, Mode mode, BlockIndexer indexer) {
         Path absolute = dir.toAbsolutePath();
         RocksTuning tuning = new RocksTuning(mode);
         List<ColumnFamilyHandle> handles = new ArrayList<>();
@@ -126,7 +142,7 @@ public final class RocksLedgerStore implements LedgerStore {
                 }
                 db = RocksDB.openReadOnly(tuning.dbOptions(), absolute.toString(), tuning.descriptors(), handles, false);
             }
-            return new RocksLedgerStore(absolute, suite, mode, tuning, db, handles);
+            return new RocksLedgerStore(absolute, suite, mode, indexer, tuning, db, handles);
         } catch (IOException | RocksDBException | RuntimeException e) {
             List<String> reports = tuning.corruptionReports();
             release(handles, db, tuning);
@@ -285,11 +301,37 @@ public final class RocksLedgerStore implements LedgerStore {
                 nextBuckets[e.getKey()] = e.getValue();
             }
             b.put(handle(RocksColumn.META), RocksColumn.LAST_HEIGHT, height);
+            RocksIndex.write(indexer, c, b, handle(RocksColumn.INDEX), handle(RocksColumn.INDEX_COUNT));
             return b;
         } catch (RocksDBException | RuntimeException e) {
             b.close();
             throw e;
         }
+    }
+
+    /** The derived index, read on a snapshot per call (see {@link RocksIndex}). */
+    @Override
+    public IndexReader index() {
+        return new IndexReader() {
+            @Override
+            public long count(byte[] counterKey) {
+                return call(() -> RocksIndex.count(db, DEFAULT_READ, handle(RocksColumn.INDEX_COUNT), counterKey));
+            }
+
+            @Override
+            public Page newestFirst(byte[] counterKey, byte[] prefix, long skip, int limit) {
+                return call(() -> RocksIndex.newestFirst(db, handle(RocksColumn.INDEX), handle(RocksColumn.INDEX_COUNT),
+                        counterKey, prefix, skip, limit));
+            }
+
+            @Override
+            public void scan(Visitor visitor) {
+                call(() -> {
+                    RocksIndex.scan(db, handle(RocksColumn.INDEX), handle(RocksColumn.INDEX_COUNT), visitor);
+                    return null;
+                });
+            }
+        };
     }
 
     /**
@@ -378,6 +420,7 @@ public final class RocksLedgerStore implements LedgerStore {
         }
     }
 
+    private static final ReadOptions DEFAULT_READ = new ReadOptions();
     private static final String INCOMING = ".incoming";
     private static final String OLD = ".old";
 

@@ -5,6 +5,6 @@ import org.jadechain.core.ledger.LedgerStore;
 class InMemoryLedgerStoreTest extends LedgerStoreContractTest {
     @Override
     protected LedgerStore openEmpty() {
-        return new InMemoryLedgerStore(TestBlocks.SUITE);
+        return new InMemoryLedgerStore(TestBlocks.SUITE, TestBlocks.INDEXER);
     }
 }

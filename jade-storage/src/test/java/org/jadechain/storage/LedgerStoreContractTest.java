@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 abstract class LedgerStoreContractTest {
     protected LedgerStore store;
 
-    /** A new, empty store; the suite closes it after each test. */
+    /** A new, empty store keeping {@link TestBlocks#INDEXER}'s index; the suite closes it after each test. */
     protected abstract LedgerStore openEmpty();
 
     @BeforeEach
@@ -235,5 +235,100 @@ abstract class LedgerStoreContractTest {
         assertThatThrownBy(() -> store.get(key("alice").unsafeArray())).isInstanceOf(IllegalStateException.class);
         BlockCommit next = TestBlocks.commit(1, 0, 64, changes(), new TreeMap<>());
         assertThatThrownBy(() -> store.commit(next)).isInstanceOf(IllegalStateException.class);
+    }
+
+    // --- the derived index (ADR 0011) ---
+
+    /** The index's keys of a wallet, newest first, as hex for readable failures. */
+    static List<String> page(LedgerStore store, int wallet, long skip, int limit) {
+        List<String> out = new ArrayList<>();
+        for (byte[] k : store.index().newestFirst(TestBlocks.indexCounter(wallet), TestBlocks.indexCounter(wallet), skip,
+                limit).keys()) {
+            out.add(Hex.encode(k));
+        }
+        return out;
+    }
+
+    static String indexKey(int wallet, long height, int index) {
+        return Hex.encode(TestBlocks.indexKey(wallet, height, index));
+    }
+
+    @Test
+    void indexIsWrittenWithEachCommitAndPagedNewestFirst() {
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(0, changes("alice", "1"));
+        chain.commit(4, changes("alice", "2"));
+        chain.commit(2, changes("alice", "3"));
+
+        // block 1: receipts 0..3 → wallets 0,1,2,0; block 2: receipts 0,1 → wallets 0,1
+        assertThat(store.index().count(TestBlocks.indexCounter(0))).isEqualTo(3);
+        assertThat(store.index().count(TestBlocks.indexCounter(1))).isEqualTo(2);
+        assertThat(store.index().count(TestBlocks.indexCounter(2))).isEqualTo(1);
+        assertThat(store.index().count(TestBlocks.indexCounter(7))).isZero();
+        assertThat(page(store, 0, 0, 10)).containsExactly(indexKey(0, 2, 0), indexKey(0, 1, 3), indexKey(0, 1, 0));
+        assertThat(page(store, 0, 1, 1)).containsExactly(indexKey(0, 1, 3));
+        assertThat(page(store, 0, 3, 10)).isEmpty();
+        assertThat(page(store, 7, 0, 10)).isEmpty();
+        assertThat(store.index().newestFirst(TestBlocks.indexCounter(1), TestBlocks.indexCounter(1), 0, 10).total())
+                .isEqualTo(2);
+
+        List<String> scanned = new ArrayList<>();
+        store.index().scan(new org.jadechain.core.ledger.IndexReader.Visitor() {
+            @Override
+            public void key(byte[] key) {
+                scanned.add("k" + Hex.encode(key));
+            }
+
+            @Override
+            public void counter(byte[] key, long value) {
+                scanned.add("c" + Hex.encode(key) + "=" + value);
+            }
+        });
+        assertThat(scanned).containsExactly("k" + indexKey(0, 1, 0), "k" + indexKey(0, 1, 3), "k" + indexKey(0, 2, 0),
+                "k" + indexKey(1, 1, 1), "k" + indexKey(1, 2, 1), "k" + indexKey(2, 1, 2),
+                "c" + Hex.encode(TestBlocks.indexCounter(0)) + "=3", "c" + Hex.encode(TestBlocks.indexCounter(1)) + "=2",
+                "c" + Hex.encode(TestBlocks.indexCounter(2)) + "=1");
+    }
+
+    @Test
+    void refusedCommitAddsNothingToTheIndex() {
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(0, changes("alice", "1"));
+        BlockCommit skipped = TestBlocks.commit(5, 3, 64, changes("bob", "2"), new TreeMap<>());
+
+        assertThatThrownBy(() -> store.commit(skipped)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.index().count(TestBlocks.indexCounter(0))).isZero();
+        assertThat(page(store, 0, 0, 10)).isEmpty();
+        chain.commit(1, changes("alice", "2"));
+        assertThat(page(store, 0, 0, 10)).containsExactly(indexKey(0, 1, 0));
+    }
+
+    @Test
+    void readerSeesTheIndexOfEveryBlockItSees() throws Exception {
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(0, changes("alice", "0"));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<String> problem = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && problem.get() == null) {
+                long last = store.lastHeight();
+                org.jadechain.core.ledger.IndexReader.Page p = store.index().newestFirst(TestBlocks.indexCounter(0),
+                        TestBlocks.indexCounter(0), 0, 1000);
+                if (p.keys().size() != p.total()) {
+                    problem.set("counter " + p.total() + " but " + p.keys().size() + " keys");
+                } else if (p.total() < last) {
+                    problem.set("height " + last + " seen before its index (" + p.total() + " entries)");
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 200; i++) {
+            chain.commit(1, changes("alice", Integer.toString(i)));
+        }
+        done.set(true);
+        reader.join();
+        assertThat(problem.get()).isNull();
+        assertThat(store.index().count(TestBlocks.indexCounter(0))).isEqualTo(200);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableMap;
 import org.jadechain.core.codec.ByteWriter;
+import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.CryptoSuites;
 import org.jadechain.core.crypto.Hash;
@@ -53,6 +54,26 @@ final class TestBlocks {
 
     static byte[] certificate(long height) {
         return utf8("certificate " + height);
+    }
+
+    /**
+     * A derived index over the test receipts: receipt i of block h belongs to wallet {@code i % 3}, indexed as
+     * {@code 'T', wallet, u64 h, u32 i} with a counter under {@code 'T', wallet}.
+     */
+    static final BlockIndexer INDEXER = (height, blockBytes, receiptBytes, out) -> {
+        for (int i = 0; i < receiptBytes.size(); i++) {
+            out.add(indexKey(i % 3, height, i));
+            out.increment(indexCounter(i % 3));
+        }
+    };
+
+    static byte[] indexKey(int wallet, long height, int index) {
+        return new ByteWriter(16).u8('T').u8(wallet).i64(height).raw(new byte[] {
+            (byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8), (byte) index}).toByteArray();
+    }
+
+    static byte[] indexCounter(int wallet) {
+        return new byte[] {'T', (byte) wallet};
     }
 
     static Bytes key(String local) {

@@ -75,7 +75,8 @@ public final class TestChain {
     }
 
     public static TestChain create(SuiteId suite, ContractRegistry contracts) {
-        return new TestChain(suite, contracts, Map.of(), 1_764_000_000_000L, InMemoryLedgerStore::new);
+        return new TestChain(suite, contracts, Map.of(), 1_764_000_000_000L,
+                s -> new InMemoryLedgerStore(s, contracts.indexer()));
     }
 
     /** A test chain over a store of the caller's choice (e.g. RocksDB for benchmarks); the caller closes it. */
@@ -84,7 +85,8 @@ public final class TestChain {
     }
 
     public static TestChain create(SuiteId suite, ContractRegistry contracts, Map<String, String> parameters) {
-        return new TestChain(suite, contracts, parameters, 1_764_000_000_000L, InMemoryLedgerStore::new);
+        return new TestChain(suite, contracts, parameters, 1_764_000_000_000L,
+                s -> new InMemoryLedgerStore(s, contracts.indexer()));
     }
 
     public Genesis genesis() {

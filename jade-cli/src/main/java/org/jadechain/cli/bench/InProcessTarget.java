@@ -87,8 +87,9 @@ public final class InProcessTarget implements BenchTarget {
         } catch (CryptoException e) {
             throw new IOException("cannot read the validator key: " + e.getMessage(), e);
         }
-        LedgerStore store = inMemory ? new InMemoryLedgerStore(genesis.cryptoSuite())
-                : RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE);
+        var indexer = SystemContracts.registry().indexer();
+        LedgerStore store = inMemory ? new InMemoryLedgerStore(genesis.cryptoSuite(), indexer)
+                : RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE, indexer);
         Ledger ledger = new Ledger(genesis, SystemContracts.registry(), store);
         Mempool mempool = new Mempool(config.mempoolCapacity(), System::currentTimeMillis, store, genesis.cryptoSuite());
         SignatureVerifier verifier = SignatureVerifier.allCores(new TransactionValidator(genesis.chainId(),

@@ -37,7 +37,8 @@ public final class VerifyCommand implements Callable<Integer> {
         Genesis genesis = GenesisFile.read(genesisFile);
         Path db = config != null ? config.dataDir() : data.resolve("db");
         boolean terminal = System.console() != null;
-        try (RocksLedgerStore store = RocksLedgerStore.open(db, genesis.cryptoSuite(), RocksLedgerStore.Mode.VERIFY);
+        try (RocksLedgerStore store = RocksLedgerStore.open(db, genesis.cryptoSuite(), RocksLedgerStore.Mode.VERIFY,
+                SystemContracts.registry().indexer());
              SignatureVerifier verifier = SignatureVerifier.allCores(new TransactionValidator(genesis.chainId(), genesis.cryptoSuite()))) {
             System.out.println("checking storage checksums of " + db + " ...");
             store.verifyChecksums();

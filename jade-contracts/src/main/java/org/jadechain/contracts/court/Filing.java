@@ -2,7 +2,6 @@ package org.jadechain.contracts.court;
 
 import static org.jadechain.contracts.court.CaseScope.attr;
 
-import java.util.List;
 import org.jadechain.contracts.currency.CurrencyQueries;
 import org.jadechain.contracts.currency.HistoryEntry;
 import org.jadechain.core.codec.DecodeException;
@@ -83,7 +82,8 @@ final class Filing {
 
     /**
      * {@code recordPayment(caseId)}: counts, against a FILED case, the currency transfer from the debtor to the
-     * creditor made earlier in this same transaction (the creditor's newest history entry). Any other caller
+     * creditor made earlier in this same transaction (the creditor's newest history line among this transaction's
+     * events). Any other caller
      * than the debtor is NOT_AUTHORISED; INVALID_STATE when the case is past FILED or this transaction paid the
      * creditor nothing; ALREADY_EXISTS when this transaction's payment was already counted. The outstanding
      * amount falls by the payment (never below 0). Emits {@code CasePaymentRecorded} (with {@code txHash}).
@@ -97,9 +97,8 @@ final class Filing {
             throw ContractException.notAuthorised("only the debtor of case " + id + " records payments on it");
         }
         CaseScope.requireState(c, "paid into", CaseState.FILED);
-        List<HistoryEntry> newest = CurrencyQueries.history(s.reader, c.creditor(), 0, 1);
-        HistoryEntry e = newest.isEmpty() ? null : newest.get(0);
-        if (e == null || e.kind() != HistoryEntry.Kind.TRANSFER || !e.txHash().equals(ctx.txHash())
+        HistoryEntry e = CurrencyQueries.newestInThisTransaction(ctx, c.creditor());
+        if (e == null || e.kind() != HistoryEntry.Kind.TRANSFER
                 || !e.counterparty().equals(c.debtor().hex()) || e.amount() <= 0) {
             throw new ContractException(ResultCode.INVALID_STATE, "this transaction made no payment from the debtor "
                     + "to the creditor of case " + id);

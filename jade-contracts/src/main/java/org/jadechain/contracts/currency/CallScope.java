@@ -81,13 +81,6 @@ final class CallScope {
         }
     }
 
-    /** A history entry of this call for a wallet (index = the wallet's next). */
-    HistoryEntry entry(WalletRecord w, HistoryEntry.Kind kind, String counterparty, long amount, long frozenChange,
-                       String reference) {
-        return new HistoryEntry(w.historyCount(), ctx.height(), ctx.timestamp(), ctx.txHash(), kind, counterparty,
-                amount, frozenChange, reference);
-    }
-
     static Attribute attr(String name, String value) {
         return new Attribute(name, value);
     }

@@ -50,7 +50,6 @@ final class CourtOrders {
         cases.put(caseId, new FrozenCase(caseId, court, caseAmount));
         s.store.putCases(address, cases);
         w = w.withFrozen(w.frozen() + amount);
-        w = s.store.appendHistory(w, s.entry(w, HistoryEntry.Kind.FREEZE, court, 0, amount, caseId));
         s.store.putWallet(w);
         ctx.emit(CurrencyContract.FROZEN, attr("wallet", address.hex()), attr("court", court),
                 attr("caseId", caseId), attr("amount", amount));
@@ -72,7 +71,6 @@ final class CourtOrders {
         cases.remove(caseId);
         s.store.putCases(address, cases);
         w = w.withFrozen(w.frozen() - c.amount());
-        w = s.store.appendHistory(w, s.entry(w, HistoryEntry.Kind.UNFREEZE, c.court(), 0, -c.amount(), caseId));
         s.store.putWallet(w);
         ctx.emit(CurrencyContract.UNFROZEN, attr("wallet", address.hex()), attr("court", c.court()),
                 attr("caseId", caseId), attr("amount", c.amount()));
@@ -113,10 +111,7 @@ final class CourtOrders {
         }
         s.store.putCases(address, cases);
         w = w.withBalance(w.balance() - amount).withFrozen(w.frozen() - amount);
-        w = s.store.appendHistory(w, s.entry(w, HistoryEntry.Kind.DEDUCT, to.hex(), -amount, -amount, caseId));
         creditor = creditor.withBalance(creditorBalance);
-        creditor = s.store.appendHistory(creditor,
-                s.entry(creditor, HistoryEntry.Kind.DEDUCT, address.hex(), amount, 0, caseId));
         s.store.putWallet(w);
         s.store.putWallet(creditor);
         ctx.emit(CurrencyContract.DEDUCTED, attr("wallet", address.hex()), attr("to", to.hex()),

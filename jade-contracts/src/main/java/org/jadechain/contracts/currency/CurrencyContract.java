@@ -103,6 +103,12 @@ public final class CurrencyContract implements Contract {
         return methods;
     }
 
+    /** The wallet history, kept by the node beside the chain rather than in state (ADR 0011). */
+    @Override
+    public org.jadechain.core.contract.BlockIndexer indexer() {
+        return WalletHistory.INDEXER;
+    }
+
     /** No negative balance, frozen within balance and cases, no wallet over its cap, and the supply adds up. */
     @Override
     public java.util.List<String> checkInvariants(org.jadechain.core.state.StateReader state) {

@@ -3,7 +3,9 @@ package org.jadechain.contracts.currency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import org.jadechain.core.contract.CallContext;
 import org.jadechain.core.crypto.Address;
+import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.state.StateReader;
 
 /**
@@ -11,7 +13,7 @@ import org.jadechain.core.state.StateReader;
  * {@code jade verify}). Stateless; as thread-safe as the reader. Amounts are fen. Lists are paged by
  * {@code offset} (entries to skip) and {@code limit} (at most {@value #MAX_PAGE} per call).
  *
- * <p>A read that spans several keys (a history page, {@link #checkInvariants}) is consistent only if the
+ * <p>A read that spans several keys ({@link #wallets}, {@link #checkInvariants}) is consistent only if the
  * reader does not change underneath it: over a store that is committing blocks concurrently, pass a
  * snapshot, or read between commits.
  */
@@ -92,25 +94,29 @@ public final class CurrencyQueries {
         return out;
     }
 
-    /** The number of history entries of a wallet (0 when there is no wallet). */
-    public static long historyCount(StateReader state, Address address) {
-        WalletRecord w = store(state).wallet(address);
-        return w == null ? 0 : w.historyCount();
+    /**
+     * The number of history lines of a wallet (0 when there is none), from the store's derived index (ADR 0011):
+     * 0 on a store kept without {@link WalletHistory#INDEXER}.
+     */
+    public static long historyCount(LedgerStore store, Address address) {
+        return WalletHistory.count(store, address);
     }
 
-    /** A wallet's history, newest first: {@code offset} newest entries are skipped. */
-    public static List<HistoryEntry> history(StateReader state, Address address, long offset, int limit) {
+    /**
+     * A wallet's history, newest first: {@code offset} newest lines are skipped. Read from the store's derived
+     * index and the stored receipts (ADR 0011); the page and its indexes are consistent with one commit.
+     */
+    public static List<HistoryEntry> history(LedgerStore store, Address address, long offset, int limit) {
         checkPage(offset, limit);
-        CurrencyStore s = store(state);
-        WalletRecord w = s.wallet(address);
-        List<HistoryEntry> out = new ArrayList<>();
-        if (w == null) {
-            return out;
-        }
-        for (long i = w.historyCount() - 1 - offset; i >= 0 && out.size() < limit; i--) {
-            out.add(s.history(address, i));
-        }
-        return out;
+        return WalletHistory.page(store, address, offset, limit);
+    }
+
+    /**
+     * For contracts: the wallet's newest history line made so far by the transaction running in {@code ctx} (its
+     * {@code index} is -1), or null when the transaction has made none for it yet.
+     */
+    public static HistoryEntry newestInThisTransaction(CallContext ctx, Address address) {
+        return WalletHistory.newestIn(ctx.events(), address, ctx.height(), ctx.timestamp(), ctx.txHash());
     }
 
     public static long alertCount(StateReader state) {

@@ -13,8 +13,8 @@ import org.jadechain.core.state.StateReader;
  * The currency's state layout (namespace {@value CurrencyContract#NAME}) and typed access to it; shared by
  * the contract (over the transaction's writable overlay) and {@link CurrencyQueries} (read-only over
  * committed state). Every key is a point key, so nothing depends on iteration order; the lists that must
- * be enumerable (wallets, operators with a reserve, alerts, a wallet's history) are kept as
- * counter-indexed entries.
+ * be enumerable (wallets, operators with a reserve, alerts) are kept as counter-indexed
+ * entries. A wallet's history is not state: the node derives it from the receipts ({@link WalletHistory}).
  *
  * <pre>
  * params                         CurrencyParameters (written at genesis)
@@ -25,7 +25,6 @@ import org.jadechain.core.state.StateReader;
  * identity/&lt;addr20&gt;               WalletIdentity
  * walletCount, walletAt/&lt;u64&gt;     wallet addresses in order of opening
  * cases/&lt;addr20&gt;                  the wallet's FrozenCase list
- * hist/&lt;addr20&gt;&lt;u64&gt;             HistoryEntry number n of the wallet (count in the WalletRecord)
  * near/&lt;addr20&gt;                   timestamps of the wallet's recent near-limit transfers (structuring)
  * alertCount, alert/&lt;u64&gt;         AlertRecord
  * </pre>
@@ -63,10 +62,6 @@ final class CurrencyStore {
 
     private static byte[] u64(long n) {
         return ByteBuffer.allocate(8).putLong(n).array();
-    }
-
-    private static byte[] key(String prefix, Address a, long n) {
-        return key(prefix, ByteBuffer.allocate(Address.LENGTH + 8).put(a.bytes()).putLong(n).array());
     }
 
     // --- parameters and totals ---
@@ -173,18 +168,6 @@ final class CurrencyStore {
         } else {
             state.put(k, FrozenCase.encode(cases));
         }
-    }
-
-    // --- history ---
-
-    /** Writes the wallet's next history entry and returns the wallet with its count raised (not stored). */
-    WalletRecord appendHistory(WalletRecord w, HistoryEntry e) {
-        state.put(key("hist/", w.address(), w.historyCount()), e.encode());
-        return w.withHistoryCount(w.historyCount() + 1);
-    }
-
-    HistoryEntry history(Address a, long index) {
-        return HistoryEntry.decode(index, required(key("hist/", a, index), "history entry"));
     }
 
     // --- structuring window ---

@@ -52,10 +52,7 @@ final class Payments {
         long payeeBalance = CurrencyArgs.add(payee.balance(), amount, "the payee's balance");
 
         payer = payer.withBalance(payer.balance() - amount).withOutflow(day, saturatingAdd(paidToday, amount));
-        payer = s.store.appendHistory(payer, s.entry(payer, HistoryEntry.Kind.TRANSFER, to.hex(), -amount, 0, memo));
         payee = payee.withBalance(payeeBalance);
-        payee = s.store.appendHistory(payee,
-                s.entry(payee, HistoryEntry.Kind.TRANSFER, payer.address().hex(), amount, 0, memo));
         s.store.putWallet(payer);
         s.store.putWallet(payee);
         ctx.emit(CurrencyContract.TRANSFERRED, attr("from", payer.address().hex()), attr("to", to.hex()),
@@ -77,7 +74,6 @@ final class Payments {
         String operator = w.operator();
         long reserve = CurrencyArgs.add(s.store.reserve(operator), amount, "the reserve of " + operator);
         w = w.withBalance(w.balance() - amount);
-        w = s.store.appendHistory(w, s.entry(w, HistoryEntry.Kind.EXCHANGE_OUT, operator, -amount, 0, ""));
         s.store.putWallet(w);
         s.store.setReserve(operator, reserve);
         ctx.emit(CurrencyContract.EXCHANGED_OUT, attr("wallet", w.address().hex()), attr("operator", operator),

@@ -45,8 +45,7 @@ final class WalletAdmin {
                     + address.hex() + " (served by " + existing.operator() + ")");
         }
         String operator = s.organisation();
-        WalletRecord w = new WalletRecord(address, operator, walletClass, 0, 0, ctx.height(), 0, 0, 0);
-        w = s.store.appendHistory(w, s.entry(w, HistoryEntry.Kind.OPENED, operator, 0, 0, ""));
+        WalletRecord w = new WalletRecord(address, operator, walletClass, 0, 0, ctx.height(), 0, 0);
         s.store.addWallet(w, new WalletIdentity(commitment, encrypted));
         ctx.emit(CurrencyContract.WALLET_OPENED, attr("wallet", address.hex()), attr("operator", operator),
                 attr("class", walletClass));
@@ -95,7 +94,6 @@ final class WalletAdmin {
         s.requireRoomFor(w, amount);
         long balance = CurrencyArgs.add(w.balance(), amount, "the wallet's balance");
         w = w.withBalance(balance);
-        w = s.store.appendHistory(w, s.entry(w, HistoryEntry.Kind.EXCHANGE_IN, operator, amount, 0, ""));
         s.store.putWallet(w);
         s.store.setReserve(operator, reserve - amount);
         ctx.emit(CurrencyContract.EXCHANGED_IN, attr("wallet", address.hex()), attr("operator", operator),

@@ -8,14 +8,16 @@ import org.jadechain.core.crypto.Address;
 /**
  * A wallet's hot state, read and written by every payment: the operator (organisation id) that opened
  * it, its class (1..4), balance and frozen amount in fen, the ledger day and sum of its transfers that
- * day (for the daily limit), and how many history entries it has. The identity commitment and ciphertext
+ * day (for the daily limit). Its history is not here but in the node's derived index ({@link WalletHistory}, ADR
+ * 0011). The identity commitment and ciphertext
  * live apart in {@link WalletIdentity}. Immutable; the {@code with…} methods return changed copies.
  *
- * <p>Encoding: {@code u8 1, string operator, u8 class, varint balance, varint frozen, varint openedHeight,
- * i64 outflowDay, varint outflowToday, varint historyCount}.
+ * <p>Encoding: {@code u8 2, string operator, u8 class, varint balance, varint frozen, varint openedHeight,
+ * i64 outflowDay, varint outflowToday} (version 1 also counted history entries, when the history was state).
  */
 public record WalletRecord(Address address, String operator, int walletClass, long balance, long frozen,
-                           long openedHeight, long outflowDay, long outflowToday, long historyCount) {
+                           long openedHeight, long outflowDay, long outflowToday) {
+    private static final int VERSION = 2;
 
     /** What the owner can spend: the balance less the frozen amount. */
     public long available() {
@@ -29,45 +31,39 @@ public record WalletRecord(Address address, String operator, int walletClass, lo
 
     WalletRecord withBalance(long newBalance) {
         return new WalletRecord(address, operator, walletClass, newBalance, frozen, openedHeight, outflowDay,
-                outflowToday, historyCount);
+                outflowToday);
     }
 
     WalletRecord withFrozen(long newFrozen) {
         return new WalletRecord(address, operator, walletClass, balance, newFrozen, openedHeight, outflowDay,
-                outflowToday, historyCount);
+                outflowToday);
     }
 
     WalletRecord withClass(int newClass) {
         return new WalletRecord(address, operator, newClass, balance, frozen, openedHeight, outflowDay,
-                outflowToday, historyCount);
+                outflowToday);
     }
 
     WalletRecord withOutflow(long day, long total) {
-        return new WalletRecord(address, operator, walletClass, balance, frozen, openedHeight, day, total,
-                historyCount);
-    }
-
-    WalletRecord withHistoryCount(long count) {
-        return new WalletRecord(address, operator, walletClass, balance, frozen, openedHeight, outflowDay,
-                outflowToday, count);
+        return new WalletRecord(address, operator, walletClass, balance, frozen, openedHeight, day, total);
     }
 
     byte[] encode() {
         ByteWriter w = new ByteWriter(64);
-        w.u8(1).string(operator).u8(walletClass).varint(balance).varint(frozen).varint(openedHeight)
-                .i64(outflowDay).varint(outflowToday).varint(historyCount);
+        w.u8(VERSION).string(operator).u8(walletClass).varint(balance).varint(frozen).varint(openedHeight)
+                .i64(outflowDay).varint(outflowToday);
         return w.toByteArray();
     }
 
     static WalletRecord decode(Address address, byte[] bytes) {
         try {
             ByteReader r = new ByteReader(bytes);
-            if (r.u8("version") != 1) {
+            if (r.u8("version") != VERSION) {
                 throw new DecodeException("unknown wallet record version");
             }
             WalletRecord w = new WalletRecord(address, r.string("operator", CurrencyContract.MAX_ORGANISATION_ID_BYTES), r.u8("class"),
                     r.varint("balance"), r.varint("frozen"), r.varint("openedHeight"), r.i64("outflowDay"),
-                    r.varint("outflowToday"), r.varint("historyCount"));
+                    r.varint("outflowToday"));
             r.expectEnd("wallet record");
             return w;
         } catch (DecodeException e) {

@@ -130,6 +130,10 @@ class FileCaseValidationTest {
             emitted.add(type);
         }
 
+        public List<org.jadechain.core.model.Event> events() {
+            return List.of();
+        }
+
         public void output(String name, String value) {
         }
 

@@ -83,7 +83,7 @@ class CourtOrdersTest {
         assertThat(f.frozen("shop-1")).isEqualTo("500.00");
         assertThat(CurrencyQueries.frozenByCase(f.state(), debtor, "case-1")).isEqualTo(fen("500.00"));
         assertThat(f.balance("citizen-1")).isEqualTo("2,500.00");
-        List<HistoryEntry> h = CurrencyQueries.history(f.state(), debtor, 0, 2);
+        List<HistoryEntry> h = CurrencyQueries.history(f.store(), debtor, 0, 2);
         assertThat(h.get(0).kind()).isEqualTo(HistoryEntry.Kind.DEDUCT);
         assertThat(h.get(0).amount()).isEqualTo(-fen("2,500.00"));
         assertThat(h.get(0).frozenChange()).isEqualTo(-fen("2,500.00"));

@@ -11,6 +11,7 @@ import org.jadechain.core.crypto.Address;
 import org.jadechain.core.crypto.Hex;
 import org.jadechain.core.crypto.SuiteId;
 import org.jadechain.core.exec.Nonces;
+import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.model.Event;
 import org.jadechain.core.model.Receipt;
 import org.jadechain.core.model.ResultCode;
@@ -48,6 +49,11 @@ final class CurrencyFixture {
     }
 
     StateReader state() {
+        return chain.store();
+    }
+
+    /** The store with its derived index (the wallet history, ADR 0011). */
+    LedgerStore store() {
         return chain.store();
     }
 

@@ -179,7 +179,7 @@ class PaymentTest {
         Receipt third = f.pay("citizen-1", "shop-1", "30.00");
         f.ok("citizen-1", CurrencyContract.EXCHANGE_OUT, CurrencyCalls.exchangeOut(fen("1.00")));
 
-        List<HistoryEntry> h = CurrencyQueries.history(f.state(), f.wallet("citizen-1"), 0, 100);
+        List<HistoryEntry> h = CurrencyQueries.history(f.store(), f.wallet("citizen-1"), 0, 100);
 
         assertThat(h).extracting(HistoryEntry::kind).containsExactly(HistoryEntry.Kind.EXCHANGE_OUT,
                 HistoryEntry.Kind.TRANSFER, HistoryEntry.Kind.TRANSFER, HistoryEntry.Kind.TRANSFER,
@@ -191,13 +191,33 @@ class PaymentTest {
         assertThat(h.get(4).counterparty()).isEqualTo("bank-a");
         assertThat(h.get(0).index()).isEqualTo(5);
         assertThat(h.get(0).height()).isGreaterThan(h.get(1).height());
-        assertThat(CurrencyQueries.history(f.state(), f.wallet("citizen-1"), 1, 2)).extracting(HistoryEntry::amount)
+        assertThat(CurrencyQueries.history(f.store(), f.wallet("citizen-1"), 1, 2)).extracting(HistoryEntry::amount)
                 .containsExactly(-3000L, -2000L);
-        assertThat(CurrencyQueries.historyCount(f.state(), f.wallet("citizen-1"))).isEqualTo(6);
+        assertThat(CurrencyQueries.historyCount(f.store(), f.wallet("citizen-1"))).isEqualTo(6);
 
-        List<HistoryEntry> shop = CurrencyQueries.history(f.state(), f.wallet("shop-1"), 0, 2);
+        List<HistoryEntry> shop = CurrencyQueries.history(f.store(), f.wallet("shop-1"), 0, 2);
         assertThat(shop).extracting(HistoryEntry::amount).containsExactly(3000L, 2000L);
         assertThat(shop.get(0).counterparty()).isEqualTo(f.wallet("citizen-1").hex());
-        assertThat(CurrencyQueries.history(f.state(), f.wallet("citizen-3"), 0, 10)).isEmpty();
+        assertThat(CurrencyQueries.history(f.store(), f.wallet("citizen-3"), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void historyIsReadFromTheDerivedIndexNotFromState() {
+        citizenAndShop();
+        f.pay("citizen-1", "shop-1", "10.00");
+
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int b = 0; b < org.jadechain.core.state.StateKeys.BUCKETS; b++) {
+            f.store().scanBucket(b, (k, v) -> keys.add(new String(k, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        }
+        assertThat(keys).noneMatch(k -> k.contains("hist/"));
+        assertThat(CurrencyQueries.historyCount(f.store(), f.wallet("shop-1"))).isEqualTo(2);
+        assertThat(CurrencyQueries.history(f.store(), f.wallet("shop-1"), 0, 1)).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(HistoryEntry.Kind.TRANSFER);
+                    assertThat(e.amount()).isEqualTo(1000L);
+                    assertThat(e.index()).isEqualTo(1);
+                    assertThat(e.timestamp()).isEqualTo(f.chain.store().block(e.height()).block().header().timestamp());
+                });
     }
 }

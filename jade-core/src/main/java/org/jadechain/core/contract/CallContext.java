@@ -30,6 +30,13 @@ public interface CallContext {
 
     void emit(String type, org.jadechain.core.model.Attribute... attributes);
 
+    /**
+     * The events emitted so far in this transaction or trigger, by every contract called in it, oldest first
+     * (those of calls that failed are gone); an unmodifiable view, valid during the call. Lets a contract check
+     * what another contract did earlier in the same transaction (e.g. a payment) without state written for it.
+     */
+    java.util.List<org.jadechain.core.model.Event> events();
+
     /** Adds a named value to the receipt's output (e.g. a new wallet's address). */
     void output(String name, String value);
 

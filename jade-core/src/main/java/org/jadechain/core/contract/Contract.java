@@ -27,4 +27,12 @@ public interface Contract {
     default java.util.List<String> checkInvariants(org.jadechain.core.state.StateReader state) {
         return java.util.List.of();
     }
+
+    /**
+     * The contract's derived, non-consensus index, which the ledger store builds from each committed block's
+     * receipts (e.g. the currency's wallet history, ADR 0011); {@link BlockIndexer#NONE} when it keeps none.
+     */
+    default BlockIndexer indexer() {
+        return BlockIndexer.NONE;
+    }
 }

@@ -21,6 +21,17 @@ public final class ContractRegistry {
         return contracts.get(name);
     }
 
+    /** Every contract's derived index ({@link Contract#indexer()}), run in name order. */
+    public BlockIndexer indexer() {
+        java.util.List<BlockIndexer> out = new java.util.ArrayList<>();
+        for (Contract c : contracts.values()) {
+            if (c.indexer() != BlockIndexer.NONE) {
+                out.add(c.indexer());
+            }
+        }
+        return out.isEmpty() ? BlockIndexer.NONE : out.size() == 1 ? out.get(0) : BlockIndexer.all(out);
+    }
+
     /** In name order. */
     public Collection<Contract> all() {
         return Collections.unmodifiableCollection(contracts.values());

@@ -132,6 +132,10 @@ final class Invocation {
             events.add(new Event(contract, type, List.of(attributes)));
         }
 
+        public List<Event> events() {
+            return java.util.Collections.unmodifiableList(events);
+        }
+
         public void output(String name, String value) {
             output.add(new Attribute(name, value));
         }

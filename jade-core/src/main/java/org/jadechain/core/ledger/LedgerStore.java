@@ -11,7 +11,10 @@ import org.jadechain.core.state.StateStore;
  * the store holds either everything of a block or nothing of it, and {@link #lastHeight()} names the
  * last block whose commit returned (or a later one whose write completed). Reads may run concurrently
  * with each other and with one committing thread; a reader sees each commit entirely or not at all
- * for {@link #lastHeight()}, blocks and state.
+ * for {@link #lastHeight()}, blocks, state and the index.
+ *
+ * <p>A store may keep a derived, non-consensus index (see {@link org.jadechain.core.contract.BlockIndexer}), written with each block in the
+ * same atomic commit and read through {@link #index()}.
  */
 public interface LedgerStore extends StateStore, AutoCloseable {
     /** The height of the last committed block, or -1 when the store is empty. */
@@ -27,6 +30,11 @@ public interface LedgerStore extends StateStore, AutoCloseable {
     TxLocation locate(Hash txHash);
 
     void commit(BlockCommit commit);
+
+    /** The store's derived index; {@link IndexReader#EMPTY} for a store that keeps none. */
+    default IndexReader index() {
+        return IndexReader.EMPTY;
+    }
 
     @Override
     void close();

@@ -143,7 +143,7 @@ final class CurrencyRoutes {
             n.putObject("identity").put("commitment", Hex.encode(id.commitment()))
                     .put("encryptedIdentity", Hex.encode(id.encryptedIdentity()));
         }
-        n.put("historyCount", w.historyCount());
+        n.put("historyCount", CurrencyQueries.historyCount(s, a));
         ctx.json(n);
     }
 

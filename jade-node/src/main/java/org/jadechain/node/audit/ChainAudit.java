@@ -32,7 +32,7 @@ import org.jadechain.storage.InMemoryLedgerStore;
  * as governance changed them), is indexed where it should
  * be, and re-executes (in a fresh in-memory ledger) to the same transaction, receipt and state roots and
  * the same receipts byte for byte; finally the stored state must equal the replayed state bucket by
- * bucket; after every block each contract's invariants must hold (e.g. the currency supply adds up).
+ * bucket, and the store's derived index (the wallet history, ADR 0011) the one the replay built; after every block each contract's invariants must hold (e.g. the currency supply adds up).
  * Stops at the first problem and names its height. Not thread-safe; runs on the caller's thread
  * (signatures are checked in parallel through the given verifier).
  */
@@ -70,7 +70,7 @@ public final class ChainAudit {
         if (last < 0) {
             return Result.bad(last, 0, "the store holds no blocks at all");
         }
-        InMemoryLedgerStore replayStore = new InMemoryLedgerStore(suite);
+        InMemoryLedgerStore replayStore = new InMemoryLedgerStore(suite, contracts.indexer());
         Ledger replay = new Ledger(genesis, contracts, replayStore);
         String problem = checkGenesisBlock(stored, replay);
         if (problem != null) {
@@ -89,6 +89,9 @@ public final class ChainAudit {
             progress.verified(h, last);
         }
         problem = compareState(stored, replayStore);
+        if (problem == null) {
+            problem = IndexComparison.compare(stored.index(), replayStore.index());
+        }
         if (problem != null) {
             return Result.bad(last, last, problem);
         }
