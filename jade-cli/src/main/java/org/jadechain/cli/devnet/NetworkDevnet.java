@@ -115,11 +115,12 @@ public final class NetworkDevnet {
         return pb.start();
     }
 
-    /** This JVM's heap and collector options (the launcher's -Xmx, or the user's), for each node process. */
+    /** This JVM's heap, collector and compiler options (the launcher's, or the user's), for each node process. */
     private static List<String> heapOptions() {
         List<String> out = new ArrayList<>();
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.matches("-XX:[+-]?Use\\w*GC")) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.matches("-XX:[+-]?Use\\w*GC")
+                    || a.matches("-XX:[+-]TieredCompilation")) {
                 out.add(a);
             }
         }
