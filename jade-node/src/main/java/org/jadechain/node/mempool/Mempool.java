@@ -34,6 +34,9 @@ public final class Mempool implements TransactionSource, CommitListener {
     private final Map<Hash, Address> pending = new HashMap<>();
     private final Map<Address, SenderState> senders = new HashMap<>();
     private int inFlight;
+    /** Queue length at which admitting wakes the threads in {@link #awaitReady}: not at every admission. */
+    private int wakeAt = Integer.MAX_VALUE;
+    private int waiters;
 
     private record Entry(CheckedTransaction tx, Address sender, long arrival) {
     }
@@ -63,14 +66,29 @@ public final class Mempool implements TransactionSource, CommitListener {
     }
 
     /** Offers a checked transaction; see the class comment for the rules. */
-    public synchronized Admission admit(CheckedTransaction checked) {
+    public Admission admit(CheckedTransaction checked) {
         if (!checked.valid()) {
             return Admission.refused(checked.result().name(), checked.message(), 400);
         }
         Transaction tx = checked.transaction();
         Hash hash = tx.hash();
-        if (pending.containsKey(hash) || store.locate(hash) != null) {
-            return Admission.refused("DUPLICATE", "transaction " + hash.hex() + " was already submitted", 409);
+        // a committed copy is looked up outside the lock: this transaction cannot commit before it is admitted
+        // here, and a copy admitted meanwhile by another request is caught under the lock
+        if (store.locate(hash) != null) {
+            return duplicate(hash);
+        }
+        synchronized (this) {
+            return admitUnlocked(checked, tx, hash);
+        }
+    }
+
+    private static Admission duplicate(Hash hash) {
+        return Admission.refused("DUPLICATE", "transaction " + hash.hex() + " was already submitted", 409);
+    }
+
+    private Admission admitUnlocked(CheckedTransaction checked, Transaction tx, Hash hash) {
+        if (pending.containsKey(hash)) {
+            return duplicate(hash);
         }
         if (queue.size() + inFlight >= capacity) {
             return Admission.refused("MEMPOOL_FULL", "the node's queue of " + capacity
@@ -93,7 +111,9 @@ public final class Mempool implements TransactionSource, CommitListener {
         s.count++;
         pending.put(hash, sender);
         queue.addLast(new Entry(checked, sender, clock.getAsLong()));
-        notifyAll();
+        if (queue.size() >= wakeAt) {
+            notifyAll();
+        }
         return Admission.ok();
     }
 
@@ -134,9 +154,17 @@ public final class Mempool implements TransactionSource, CommitListener {
     public synchronized void awaitReady(int count, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         long left = timeoutMillis;
-        while (queue.size() < count && left > 0) {
-            wait(left);
-            left = (deadline - System.nanoTime()) / 1_000_000;
+        waiters++;
+        wakeAt = Math.min(wakeAt, Math.max(1, count));
+        try {
+            while (queue.size() < count && left > 0) {
+                wait(left);
+                left = (deadline - System.nanoTime()) / 1_000_000;
+            }
+        } finally {
+            if (--waiters == 0) {
+                wakeAt = Integer.MAX_VALUE;
+            }
         }
     }
 

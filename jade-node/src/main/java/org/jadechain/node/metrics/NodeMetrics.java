@@ -9,10 +9,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jadechain.core.ledger.CommitListener;
 import org.jadechain.core.ledger.CommittedBlock;
 import org.jadechain.core.model.Receipt;
+import org.jadechain.core.model.ResultCode;
 
 /**
  * The node's Prometheus metrics, served at {@code /metrics}: the ledger's own ({@code jade_*}) and the JVM's
@@ -26,12 +29,17 @@ public final class NodeMetrics implements CommitListener, AutoCloseable {
     private final Counter committedTxs;
     private final Counter triggers;
     private final Timer submitTimer;
+    private final Counter accepted;
+    // counters looked up once per code, not built and registered again for every transaction
+    private final Map<String, Counter> refusedByCode = new ConcurrentHashMap<>();
+    private final Map<ResultCode, Counter> receiptsByCode = new ConcurrentHashMap<>();
 
     public NodeMetrics() {
         blocks = Counter.builder("jade_blocks_committed").description("blocks committed").register(registry);
         committedTxs = Counter.builder("jade_transactions_committed").description("transactions committed").register(registry);
         triggers = Counter.builder("jade_triggers_run").description("scheduled triggers run").register(registry);
         submitTimer = Timer.builder("jade_submit").description("time to validate and admit a submission").register(registry);
+        accepted = Counter.builder("jade_transactions_accepted").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -48,11 +56,12 @@ public final class NodeMetrics implements CommitListener, AutoCloseable {
     }
 
     public void refused(String code) {
-        Counter.builder("jade_transactions_refused").tag("code", code).register(registry).increment();
+        refusedByCode.computeIfAbsent(code,
+                c -> Counter.builder("jade_transactions_refused").tag("code", c).register(registry)).increment();
     }
 
     public void accepted() {
-        Counter.builder("jade_transactions_accepted").register(registry).increment();
+        accepted.increment();
     }
 
     public Timer submitTimer() {
@@ -64,11 +73,18 @@ public final class NodeMetrics implements CommitListener, AutoCloseable {
         blocks.increment();
         committedTxs.increment(block.block().transactions().size());
         long t = 0;
+        long[] byCode = new long[ResultCode.values().length];
         for (Receipt r : block.receipts()) {
             if (r.kind() == Receipt.Kind.TRIGGER) {
                 t++;
             } else {
-                Counter.builder("jade_receipts").tag("code", r.code().name()).register(registry).increment();
+                byCode[r.code().ordinal()]++;
+            }
+        }
+        for (ResultCode code : ResultCode.values()) {
+            if (byCode[code.ordinal()] > 0) {
+                receiptsByCode.computeIfAbsent(code, c -> Counter.builder("jade_receipts").tag("code", c.name())
+                        .register(registry)).increment(byCode[code.ordinal()]);
             }
         }
         triggers.increment(t);
