@@ -16,14 +16,17 @@ import org.jadechain.core.model.Transaction;
  * Measures the signature-verification ceiling the same way every time: {@value #SENDERS} senders (few enough
  * for the SM2 key cache to hold them all, as on a node with that many active wallets), {@value #SIGNATURES}
  * distinct signed transfers made before any clock starts, checked by the node's own
- * {@link TransactionValidator}; a fixed warm-up on all threads, then a fixed duration on one thread, then
- * the same duration on all cores. Each thread walks its own slice of the signatures in a loop.
+ * {@link TransactionValidator}; a fixed warm-up on all threads, then {@value #ROUNDS} rounds of a fixed duration
+ * on one thread and the same on all cores, alternating, keeping each mode's best round: the machine's capability,
+ * not what a process starting up beside it (a node compiling its code) leaves over. Each thread walks its own
+ * slice of the signatures in a loop.
  */
 public final class CeilingMeter {
     public static final int SENDERS = 1_000;
     public static final int SIGNATURES = 16_000;
     public static final long WARMUP_MILLIS = 3_000;
-    public static final long DURATION_MILLIS = 5_000;
+    public static final long DURATION_MILLIS = 2_500;
+    public static final int ROUNDS = 3;
     private static final String CHAIN = "jade-bench-ceiling";
 
     private final long warmupMillis;
@@ -55,10 +58,19 @@ public final class CeilingMeter {
             }
         }
         run(validator, txs, threads, warmupMillis);
-        double[] one = run(validator, txs, 1, durationMillis);
-        double[] all = run(validator, txs, threads, durationMillis);
+        double[] one = {0, 0};
+        double[] all = {0, 0};
+        for (int r = 0; r < ROUNDS; r++) {
+            one = best(one, run(validator, txs, 1, durationMillis));
+            all = best(all, run(validator, txs, threads, durationMillis));
+        }
         return new Ceiling(suite.label(), one[0], all[0], threads, SENDERS, txs.length, warmupMillis, durationMillis,
                 all[1]);
+    }
+
+    /** The round with more checks per second of wall time. */
+    private static double[] best(double[] a, double[] b) {
+        return b[0] > a[0] ? b : a;
     }
 
     /**

@@ -211,8 +211,9 @@ public final class BenchCommand implements Callable<Integer> {
                     c.allCores());
             System.out.printf(Locale.ROOT, "%-26s %,.0f verifications/s (x %d cores = %,.0f)%n", "per CPU-second",
                     c.perCpuSecond(), c.threads(), c.perCpuSecond() * c.threads());
-            System.out.printf(Locale.ROOT, "%-26s %,d senders, %,d signatures, %d s warm-up, %d s per measurement%n",
-                    "method", c.senders(), c.signatures(), c.warmupMillis() / 1000, c.durationMillis() / 1000);
+            System.out.printf(Locale.ROOT, "%-26s %,d senders, %,d signatures, %.1f s warm-up, best of %d rounds of %.1f s%n",
+                    "method", c.senders(), c.signatures(), c.warmupMillis() / 1000.0, CeilingMeter.ROUNDS,
+                    c.durationMillis() / 1000.0);
             if (json != null) {
                 Json.write(c.toJson(), json);
             }
