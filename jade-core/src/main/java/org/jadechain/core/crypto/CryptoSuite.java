@@ -41,7 +41,15 @@ public interface CryptoSuite {
 
     /** The address of a public key: the first 20 bytes of {@code hash(key.encoded())}. */
     default Address address(PublicKey key) {
-        return Address.fromHash(hash(key.unsafeEncoded()));
+        if (key.suite() != id()) {
+            return Address.fromHash(hash(key.unsafeEncoded()));
+        }
+        Address a = key.cachedAddress();
+        if (a == null) {
+            a = Address.fromHash(hash(key.unsafeEncoded()));
+            key.cacheAddress(a);
+        }
+        return a;
     }
 
     int publicKeyLength();

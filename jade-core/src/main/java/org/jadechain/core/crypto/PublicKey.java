@@ -10,6 +10,9 @@ import java.util.Arrays;
 public abstract class PublicKey {
     private final SuiteId suite;
     private final byte[] encoded;
+    // the address under this key's own suite, computed on first use; a benign race, as with String's hash:
+    // Address is immutable (final fields), so any thread sees either null or a complete, equal value
+    private Address address;
 
     protected PublicKey(SuiteId suite, byte[] encoded) {
         this.suite = suite;
@@ -27,6 +30,14 @@ public abstract class PublicKey {
     /** The backing array, not to be modified. */
     public byte[] unsafeEncoded() {
         return encoded;
+    }
+
+    Address cachedAddress() {
+        return address;
+    }
+
+    void cacheAddress(Address a) {
+        address = a;
     }
 
     public String hex() {
