@@ -3,10 +3,8 @@ package org.jadechain.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,7 +13,6 @@ import java.util.stream.Stream;
 import org.jadechain.contracts.SystemContracts;
 import org.jadechain.contracts.currency.CurrencyCalls;
 import org.jadechain.contracts.currency.CurrencyContract;
-import org.jadechain.contracts.currency.IdentityCommitment;
 import org.jadechain.core.crypto.Address;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.SuiteId;
@@ -65,7 +62,7 @@ public final class OrdererCpuTime {
 
     private static void run(TestChain chain, int blocks, int perBlock) {
         CryptoSuite suite = chain.suite();
-        openWallets(chain);
+        TransferBlock.openWallets(chain, WALLETS);
         System.out.printf("signing %,d transfers...%n", (long) blocks * perBlock);
         TransactionValidator validator = new TransactionValidator(TestChain.CHAIN_ID, suite);
         List<List<CheckedTransaction>> work = new ArrayList<>();
@@ -125,27 +122,5 @@ public final class OrdererCpuTime {
         long[] tail = Arrays.copyOfRange(values, skip, values.length);
         Arrays.sort(tail);
         return tail[tail.length / 2];
-    }
-
-    private static void openWallets(TestChain chain) {
-        CryptoSuite suite = chain.suite();
-        SecureRandom random = new SecureRandom();
-        chain.submit("central-bank", CurrencyContract.NAME, CurrencyContract.ISSUE,
-                CurrencyCalls.issue("bank-a", 1_000_000_000_00L));
-        List<Transaction> setup = new ArrayList<>();
-        for (int i = 0; i < WALLETS; i++) {
-            String owner = "wallet-" + i;
-            byte[] salt = new byte[16];
-            random.nextBytes(salt);
-            String identity = "bench:" + i;
-            byte[] sealed = suite.encryptTo(chain.key("regulator").publicKey(),
-                    identity.getBytes(StandardCharsets.UTF_8), random);
-            setup.add(chain.tx("bank-a", CurrencyContract.NAME, CurrencyContract.OPEN_WALLET,
-                    CurrencyCalls.openWallet(chain.key(owner).publicKey(), 1,
-                            IdentityCommitment.compute(suite, salt, identity).bytes(), sealed)));
-            setup.add(chain.tx("bank-a", CurrencyContract.NAME, CurrencyContract.EXCHANGE_IN,
-                    CurrencyCalls.exchangeIn(chain.address(owner), 1_000_00L)));
-        }
-        chain.block(setup.toArray(Transaction[]::new));
     }
 }

@@ -26,6 +26,24 @@ final class TransferBlock {
 
     TransferBlock(SuiteId suiteId, int wallets, int transfers) {
         this.chain = TestChain.create(suiteId, SystemContracts.registry());
+        openWallets(chain, wallets);
+        CryptoSuite suite = chain.suite();
+        TransactionValidator validator = new TransactionValidator(TestChain.CHAIN_ID, suite);
+        this.transfers = new ArrayList<>(transfers);
+        for (int i = 0; i < transfers; i++) {
+            int from = i % wallets;
+            int to = (from + 1 + i / wallets) % wallets;
+            Transaction tx = chain.tx("wallet-" + from, CurrencyContract.NAME, CurrencyContract.TRANSFER,
+                    CurrencyCalls.transfer(chain.address("wallet-" + to), 1, ""));
+            this.transfers.add(validator.check(tx));
+        }
+    }
+
+    /**
+     * Issues to bank-a and opens {@code wallets} class-1 wallets ({@code wallet-0}, …) through it, each funded with
+     * 1,000 yuan, in two committed blocks.
+     */
+    static void openWallets(TestChain chain, int wallets) {
         CryptoSuite suite = chain.suite();
         SecureRandom random = new SecureRandom();
         chain.submit("central-bank", CurrencyContract.NAME, CurrencyContract.ISSUE,
@@ -45,14 +63,5 @@ final class TransferBlock {
                     CurrencyCalls.exchangeIn(chain.address(owner), 1_000_00L)));
         }
         chain.block(setup.toArray(Transaction[]::new));
-        TransactionValidator validator = new TransactionValidator(TestChain.CHAIN_ID, suite);
-        this.transfers = new ArrayList<>(transfers);
-        for (int i = 0; i < transfers; i++) {
-            int from = i % wallets;
-            int to = (from + 1 + i / wallets) % wallets;
-            Transaction tx = chain.tx("wallet-" + from, CurrencyContract.NAME, CurrencyContract.TRANSFER,
-                    CurrencyCalls.transfer(chain.address("wallet-" + to), 1, ""));
-            this.transfers.add(validator.check(tx));
-        }
     }
 }
