@@ -119,8 +119,9 @@ public class LedgerBenchmarks {
         for (Receipt r : proposed.receipts()) {
             receipts.add(r.encode());
         }
-        rocks.commit(new BlockCommit(height, proposed.headerHash(), proposed.block().encode(), txHashes, receipts,
-                certificate, proposed.stateUpdate().changes(), proposed.stateUpdate().bucketHashes()));
+        rocks.commit(new BlockCommit(height, proposed.headerHash(), proposed.block().encode(), txHashes,
+                proposed.receipts(), receipts, certificate, proposed.stateUpdate().changes(),
+                proposed.stateUpdate().bucketHashes()));
         return height;
     }
 }

@@ -42,7 +42,7 @@ class ChainAuditIndexTest {
 
         @Override
         public BlockIndexer indexer() {
-            return (height, block, receipts, out) -> {
+            return (height, receipts, out) -> {
                 for (int i = 0; i < receipts.size(); i++) {
                     byte[] k = java.nio.ByteBuffer.allocate(10).put((byte) 'X').putLong(height).put((byte) i).array();
                     out.add(k);

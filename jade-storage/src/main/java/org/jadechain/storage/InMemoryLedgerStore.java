@@ -148,7 +148,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
             CommitChecks.check(c, lastHeight);
             List<Bytes> newKeys = new ArrayList<>();
             List<Bytes> increments = new ArrayList<>();
-            indexer.index(c.height(), c.blockBytes(), c.receiptBytes(), new BlockIndexer.Sink() {
+            indexer.index(c.height(), c.receipts(), new BlockIndexer.Sink() {
                 @Override
                 public void add(byte[] key) {
                     newKeys.add(Bytes.copyOf(key));

@@ -30,7 +30,7 @@ final class RocksIndex {
     /** Adds the indexer's entries for the commit to the batch. */
     static void write(BlockIndexer indexer, BlockCommit c, WriteBatch batch, ColumnFamilyHandle keys,
                       ColumnFamilyHandle counters) {
-        indexer.index(c.height(), c.blockBytes(), c.receiptBytes(), new BlockIndexer.Sink() {
+        indexer.index(c.height(), c.receipts(), new BlockIndexer.Sink() {
             @Override
             public void add(byte[] key) {
                 try {

@@ -76,8 +76,8 @@ class RocksLedgerStoreTest extends LedgerStoreContractTest {
     void failingIndexerFailsTheCommitAndWritesNothing() {
         store.close();
         java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean();
-        store = RocksLedgerStore.open(dir(), SUITE, Mode.NODE, (h, block, receipts, out) -> {
-            TestBlocks.INDEXER.index(h, block, receipts, out);
+        store = RocksLedgerStore.open(dir(), SUITE, Mode.NODE, (h, receipts, out) -> {
+            TestBlocks.INDEXER.index(h, receipts, out);
             if (fail.get()) {
                 throw new IllegalStateException("indexer refused block " + h);
             }

@@ -15,6 +15,8 @@ import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.crypto.SuiteId;
 import org.jadechain.core.ledger.BlockCommit;
 import org.jadechain.core.ledger.StoredBlock;
+import org.jadechain.core.model.Receipt;
+import org.jadechain.core.model.ResultCode;
 import org.jadechain.core.state.Bytes;
 import org.jadechain.core.state.StateKeys;
 
@@ -48,8 +50,9 @@ final class TestBlocks {
         return SUITE.hash(utf8("tx " + height + " " + index));
     }
 
-    static byte[] receipt(long height, int index) {
-        return utf8("receipt " + height + " " + index);
+    /** An empty successful receipt of the transaction {@link #txHash}{@code (height, index)}. */
+    static Receipt receipt(long height, int index) {
+        return new Receipt(txHash(height, index), Receipt.Kind.TRANSACTION, ResultCode.OK, "", List.of(), List.of());
     }
 
     static byte[] certificate(long height) {
@@ -60,8 +63,8 @@ final class TestBlocks {
      * A derived index over the test receipts: receipt i of block h belongs to wallet {@code i % 3}, indexed as
      * {@code 'T', wallet, u64 h, u32 i} with a counter under {@code 'T', wallet}.
      */
-    static final BlockIndexer INDEXER = (height, blockBytes, receiptBytes, out) -> {
-        for (int i = 0; i < receiptBytes.size(); i++) {
+    static final BlockIndexer INDEXER = (height, receipts, out) -> {
+        for (int i = 0; i < receipts.size(); i++) {
             out.add(indexKey(i % 3, height, i));
             out.increment(indexCounter(i % 3));
         }
@@ -87,12 +90,15 @@ final class TestBlocks {
     static BlockCommit commit(long height, int txs, int blockSize, NavigableMap<Bytes, byte[]> changes,
                               NavigableMap<Integer, Hash> bucketHashes) {
         List<Hash> txHashes = new ArrayList<>();
-        List<byte[]> receipts = new ArrayList<>();
+        List<Receipt> receipts = new ArrayList<>();
+        List<byte[]> receiptBytes = new ArrayList<>();
         for (int i = 0; i < txs; i++) {
             txHashes.add(txHash(height, i));
             receipts.add(receipt(height, i));
+            receiptBytes.add(receipts.get(i).encode());
         }
         return new BlockCommit(height, blockHash(height, blockSize), blockBytes(height, blockSize), txHashes, receipts,
+                receiptBytes,
                 certificate(height), changes, bucketHashes);
     }
 

@@ -93,9 +93,9 @@ public final class WalletHistory {
         return v;
     }
 
-    private static void index(long height, byte[] blockBytes, List<byte[]> receiptBytes, BlockIndexer.Sink out) {
-        for (int r = 0; r < receiptBytes.size(); r++) {
-            Receipt receipt = decodeReceipt(receiptBytes.get(r), height, r);
+    private static void index(long height, List<Receipt> receipts, BlockIndexer.Sink out) {
+        for (int r = 0; r < receipts.size(); r++) {
+            Receipt receipt = receipts.get(r);
             if (!receipt.ok()) {
                 continue;
             }

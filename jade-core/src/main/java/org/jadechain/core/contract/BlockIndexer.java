@@ -1,6 +1,7 @@
 package org.jadechain.core.contract;
 
 import java.util.List;
+import org.jadechain.core.model.Receipt;
 
 /**
  * Derives a non-consensus index from each committed block — e.g. a wallet's history from the currency's events —
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public interface BlockIndexer {
     /** Writes nothing. */
-    BlockIndexer NONE = (height, blockBytes, receiptBytes, out) -> { };
+    BlockIndexer NONE = (height, receipts, out) -> { };
 
     /** Where {@link #index} puts one block's entries. */
     interface Sink {
@@ -29,14 +30,15 @@ public interface BlockIndexer {
         void increment(byte[] key);
     }
 
-    void index(long height, byte[] blockBytes, List<byte[]> receiptBytes, Sink out);
+    /** Adds the entries of the block at {@code height}, whose receipts (in block order) are {@code receipts}. */
+    void index(long height, List<Receipt> receipts, Sink out);
 
     /** Runs each indexer in turn; they must use distinct tag bytes. */
     static BlockIndexer all(List<BlockIndexer> indexers) {
         List<BlockIndexer> copy = List.copyOf(indexers);
-        return (height, blockBytes, receiptBytes, out) -> {
+        return (height, receipts, out) -> {
             for (BlockIndexer i : copy) {
-                i.index(height, blockBytes, receiptBytes, out);
+                i.index(height, receipts, out);
             }
         };
     }

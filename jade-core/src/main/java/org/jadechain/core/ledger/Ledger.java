@@ -250,8 +250,8 @@ public final class Ledger {
         for (Transaction t : p.block().transactions()) {
             txHashes.add(t.hash());
         }
-        store.commit(new BlockCommit(p.height(), p.headerHash(), p.block().encode(), txHashes, p.encodedReceipts(),
-                certificate.encode(), p.stateUpdate().changes(), p.stateUpdate().bucketHashes()));
+        store.commit(new BlockCommit(p.height(), p.headerHash(), p.block().encode(), txHashes, p.receipts(),
+                p.encodedReceipts(), certificate.encode(), p.stateUpdate().changes(), p.stateUpdate().bucketHashes()));
         stateTree.apply(p.stateUpdate());
         committedState.committed(p.stateUpdate().changes());
         head = p.block().header();
