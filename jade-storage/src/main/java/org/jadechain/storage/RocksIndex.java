@@ -3,9 +3,11 @@ package org.jadechain.storage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.jadechain.core.ledger.BlockCommit;
 import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.ledger.IndexReader;
+import org.jadechain.core.model.Receipt;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -13,6 +15,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
 
 /**
  * The derived index of {@link RocksLedgerStore} (ADR 0011) in two column families: {@link RocksColumn#INDEX} holds
@@ -24,13 +27,16 @@ import org.rocksdb.WriteBatch;
 final class RocksIndex {
     private static final byte[] ONE = le64(1);
 
+    /** Entries per write while rebuilding. */
+    private static final int REBUILD_BATCH = 10_000;
+
     private RocksIndex() {
     }
 
-    /** Adds the indexer's entries for the commit to the batch. */
-    static void write(BlockIndexer indexer, BlockCommit c, WriteBatch batch, ColumnFamilyHandle keys,
-                      ColumnFamilyHandle counters) {
-        indexer.index(c.height(), c.receipts(), new BlockIndexer.Sink() {
+    /** Adds the indexer's entries for the block at {@code height} with these receipts to the batch. */
+    static void write(BlockIndexer indexer, long height, List<Receipt> receipts, WriteBatch batch,
+                      ColumnFamilyHandle keys, ColumnFamilyHandle counters) {
+        indexer.index(height, receipts, new BlockIndexer.Sink() {
             @Override
             public void add(byte[] key) {
                 try {
@@ -49,6 +55,49 @@ final class RocksIndex {
                 }
             }
         });
+    }
+
+    /**
+     * Removes every key and counter of the index and writes it again from the receipts of blocks 0 to
+     * {@code lastHeight} ({@code receipts} reads a block's receipts), so that the index is what the indexer
+     * derives from those blocks whatever the database held before. Unsynced writes, then one synced write that
+     * makes them all durable.
+     */
+    static void rebuild(RocksDB db, BlockIndexer indexer, long lastHeight, LongFunction<List<Receipt>> receipts,
+                        ColumnFamilyHandle keys, ColumnFamilyHandle counters) throws RocksDBException {
+        try (WriteOptions unsynced = new WriteOptions(); WriteOptions synced = new WriteOptions().setSync(true)) {
+            for (ColumnFamilyHandle family : List.of(keys, counters)) {
+                WriteBatch batch = new WriteBatch();
+                try (RocksIterator it = db.newIterator(family)) {
+                    for (it.seekToFirst(); it.isValid(); it.next()) {
+                        batch.delete(family, it.key());
+                        if (batch.count() >= REBUILD_BATCH) {
+                            db.write(unsynced, batch);
+                            batch.close();
+                            batch = new WriteBatch();
+                        }
+                    }
+                    it.status();
+                    db.write(unsynced, batch);
+                } finally {
+                    batch.close();
+                }
+            }
+            WriteBatch batch = new WriteBatch();
+            try {
+                for (long h = 0; h <= lastHeight; h++) {
+                    write(indexer, h, receipts.apply(h), batch, keys, counters);
+                    if (batch.count() >= REBUILD_BATCH) {
+                        db.write(unsynced, batch);
+                        batch.close();
+                        batch = new WriteBatch();
+                    }
+                }
+                db.write(synced, batch);
+            } finally {
+                batch.close();
+            }
+        }
     }
 
     static long count(RocksDB db, ReadOptions read, ColumnFamilyHandle counters, byte[] key) throws RocksDBException {

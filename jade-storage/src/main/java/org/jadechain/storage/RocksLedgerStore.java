@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
@@ -23,6 +24,7 @@ import org.jadechain.core.ledger.IndexReader;
 import org.jadechain.core.ledger.LedgerStore;
 import org.jadechain.core.ledger.StoredBlock;
 import org.jadechain.core.ledger.TxLocation;
+import org.jadechain.core.model.Receipt;
 import org.jadechain.core.state.Bytes;
 import org.jadechain.core.state.StateKeys;
 import org.jadechain.core.state.StateTree;
@@ -301,12 +303,45 @@ public final class RocksLedgerStore implements LedgerStore {
                 nextBuckets[e.getKey()] = e.getValue();
             }
             b.put(handle(RocksColumn.META), RocksColumn.LAST_HEIGHT, height);
-            RocksIndex.write(indexer, c, b, handle(RocksColumn.INDEX), handle(RocksColumn.INDEX_COUNT));
+            RocksIndex.write(indexer, c.height(), c.receipts(), b, handle(RocksColumn.INDEX),
+                    handle(RocksColumn.INDEX_COUNT));
             return b;
         } catch (RocksDBException | RuntimeException e) {
             b.close();
             throw e;
         }
+    }
+
+    /**
+     * Writes the derived index again from the stored blocks' receipts, dropping whatever it held (see
+     * {@link RocksIndex#rebuild}). The caller must make sure no commit races with it.
+     *
+     * @throws StorageException when a stored receipt does not decode or the database fails
+     */
+    public void rebuildIndex() {
+        requireWritable();
+        call(() -> {
+            RocksIndex.rebuild(db, indexer, lastHeight, this::storedReceipts, handle(RocksColumn.INDEX),
+                    handle(RocksColumn.INDEX_COUNT));
+            return null;
+        });
+    }
+
+    private List<Receipt> storedReceipts(long height) {
+        StoredBlock b = block(height);
+        if (b == null) {
+            throw new StorageException("block " + height + " is missing; cannot index it");
+        }
+        List<Receipt> out = new ArrayList<>(b.receiptBytes().size());
+        for (int i = 0; i < b.receiptBytes().size(); i++) {
+            try {
+                out.add(Receipt.decode(b.receiptBytes().get(i)));
+            } catch (DecodeException e) {
+                throw new StorageException("receipt " + i + " of block " + height + " does not decode: "
+                        + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** The derived index, read on a snapshot per call (see {@link RocksIndex}). */
@@ -358,7 +393,9 @@ public final class RocksLedgerStore implements LedgerStore {
      * Replaces this store's whole contents by the checkpoint in {@code source} (which stays as it is: its table
      * files are hard-linked, the other files copied). Calls in progress finish first and later calls see the new
      * contents; the caller must make sure no commit races with it. The copy is prepared and synced beside
-     * {@code dir} as {@code dir.incoming}, then {@code dir} is renamed to {@code dir.old}, the copy to
+     * {@code dir} as {@code dir.incoming}, where this store's derived index is built again from the copy's own
+     * receipts (a checkpoint from elsewhere is checked block by block, but its index is not: it is not
+     * certified, so it is never taken as it came; ADR 0011), then {@code dir} is renamed to {@code dir.old}, the copy to
      * {@code dir}, and the old contents deleted; {@link #open} completes or undoes an interrupted swap, so after
      * a crash {@code dir} holds either the old or the new database, each complete.
      *
@@ -372,6 +409,11 @@ public final class RocksLedgerStore implements LedgerStore {
         try {
             deleteTree(incoming);
             copyCheckpoint(source.toAbsolutePath(), incoming);
+            if (indexer != BlockIndexer.NONE) {
+                try (RocksLedgerStore copy = open(incoming, suite, Mode.NODE, indexer)) {
+                    copy.rebuildIndex();
+                }
+            }
         } catch (IOException e) {
             throw new StorageException("cannot prepare " + incoming + " from " + source + ": " + e.getMessage(), e);
         }

@@ -348,6 +348,66 @@ class RocksLedgerStoreTest extends LedgerStoreContractTest {
     }
 
     @Test
+    void replaceWithBuildsTheIndexAgainFromTheCopiedBlocksInsteadOfTakingTheCopysIndex() {
+        RocksLedgerStore rocks = (RocksLedgerStore) store;
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(2, changes("alice", "1"));
+        chain.commit(4, changes("bob", "2"));
+        List<String> honest = wholeIndex(store);
+        Path copy = tmp.resolve("copy");
+        rocks.checkpoint(copy);
+        // a peer's copy with the same certified blocks but an index that lies (the index is not certified)
+        org.jadechain.core.contract.BlockIndexer lying = (h, receipts, out) -> {
+            out.add(TestBlocks.indexKey(0, 99, 7));
+            out.increment(TestBlocks.indexCounter(1));
+        };
+        try (RocksLedgerStore forged = RocksLedgerStore.open(copy, SUITE, Mode.NODE, lying)) {
+            forged.rebuildIndex();
+            assertThat(wholeIndex(forged)).isNotEqualTo(honest).contains("key " + indexKey(0, 99, 7));
+        }
+        chain.commit(1, changes("carol", "3"));
+
+        rocks.replaceWith(copy);
+
+        assertThat(store.lastHeight()).isEqualTo(1);
+        assertThat(wholeIndex(store)).isEqualTo(honest);
+        store.close();
+        store = reopen(dir(), Mode.NODE);
+        assertThat(wholeIndex(store)).as("after a restart").isEqualTo(honest);
+    }
+
+    @Test
+    void rebuildIndexGivesTheIndexTheCommitsWrote() {
+        ChainWriter chain = new ChainWriter(store);
+        chain.commit(3, changes("alice", "1"));
+        chain.commit(5, changes("bob", "2"));
+        chain.commit(1, changes("carol", "3"));
+        List<String> written = wholeIndex(store);
+
+        ((RocksLedgerStore) store).rebuildIndex();
+
+        assertThat(written).isNotEmpty();
+        assertThat(wholeIndex(store)).isEqualTo(written);
+    }
+
+    /** Every key and counter of the store's index, as hex, in the order {@code scan} visits them. */
+    private static List<String> wholeIndex(LedgerStore s) {
+        List<String> out = new ArrayList<>();
+        s.index().scan(new org.jadechain.core.ledger.IndexReader.Visitor() {
+            @Override
+            public void key(byte[] key) {
+                out.add("key " + org.jadechain.core.crypto.Hex.encode(key));
+            }
+
+            @Override
+            public void counter(byte[] key, long value) {
+                out.add("counter " + org.jadechain.core.crypto.Hex.encode(key) + " = " + value);
+            }
+        });
+        return out;
+    }
+
+    @Test
     void openFinishesASwapInterruptedBetweenTheTwoRenames() throws IOException {
         RocksLedgerStore rocks = (RocksLedgerStore) store;
         ChainWriter chain = new ChainWriter(store);

@@ -5,15 +5,44 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jadechain.contracts.SystemContracts;
 import org.jadechain.node.config.NodeConfig;
+import org.jadechain.storage.RocksLedgerStore;
 import org.jadechain.storage.RocksStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code jade db stats --data DIR}: what a stopped node's ledger database holds, per column family. */
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect a stopped node's ledger database.",
-        subcommands = DbCommand.Stats.class)
+/**
+ * {@code jade db stats --data DIR}: what a stopped node's ledger database holds, per column family;
+ * {@code jade db reindex --data DIR}: builds its derived indexes again from its blocks.
+ */
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect or repair a stopped node's ledger database.",
+        subcommands = {DbCommand.Stats.class, DbCommand.Reindex.class})
 public final class DbCommand {
+
+    @Command(name = "reindex", mixinStandardHelpOptions = true,
+            description = "Build the derived indexes (the wallet histories) again from the stored blocks' receipts, "
+                    + "dropping what they held: e.g. after jade verify reported an index that differs from the replay, "
+                    + "or for a chain created before the index existed. Blocks and state are not touched. Run it on a "
+                    + "stopped node's data directory.")
+    static final class Reindex implements Callable<Integer> {
+        @Option(names = "--data", required = true,
+                description = "node directory holding node.json, or genesis.json and db (e.g. devnet-data, devnet-data/node-2)")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            NodeData node = NodeData.of(data, "reindex each");
+            long started = System.nanoTime();
+            try (RocksLedgerStore store = RocksLedgerStore.open(node.db(), node.genesis().cryptoSuite(),
+                    RocksLedgerStore.Mode.NODE, SystemContracts.registry().indexer())) {
+                store.rebuildIndex();
+                System.out.println("rebuilt the index of " + node.db() + " from " + (store.lastHeight() + 1)
+                        + " blocks in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
             description = "Per column family: entries, raw key and value bytes, table-file bytes on disk, and those "

@@ -1,15 +1,12 @@
 package org.jadechain.cli.commands;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jadechain.contracts.SystemContracts;
 import org.jadechain.core.exec.TransactionValidator;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.node.audit.ChainAudit;
-import org.jadechain.node.config.NodeConfig;
 import org.jadechain.node.pipeline.SignatureVerifier;
-import org.jadechain.sdk.GenesisFile;
 import org.jadechain.storage.RocksLedgerStore;
 import org.jadechain.storage.StorageException;
 import picocli.CommandLine.Command;
@@ -26,16 +23,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NodeConfig config = Files.isRegularFile(data.resolve("node.json")) ? NodeConfig.read(data.resolve("node.json")) : null;
-        Path genesisFile = config != null ? config.genesis() : data.resolve("genesis.json");
-        if (!Files.isRegularFile(genesisFile)) {
-            if (Files.isRegularFile(data.resolve("node-1").resolve("node.json"))) {
-                throw new IllegalArgumentException(data + " holds several nodes; verify each: --data " + data.resolve("node-1"));
-            }
-            throw new IllegalArgumentException("no genesis.json in " + data);
-        }
-        Genesis genesis = GenesisFile.read(genesisFile);
-        Path db = config != null ? config.dataDir() : data.resolve("db");
+        NodeData node = NodeData.of(data, "verify each");
+        Genesis genesis = node.genesis();
+        Path db = node.db();
         boolean terminal = System.console() != null;
         try (RocksLedgerStore store = RocksLedgerStore.open(db, genesis.cryptoSuite(), RocksLedgerStore.Mode.VERIFY,
                 SystemContracts.registry().indexer());

@@ -1,0 +1,30 @@
+package org.jadechain.cli.commands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jadechain.core.genesis.Genesis;
+import org.jadechain.node.config.NodeConfig;
+import org.jadechain.sdk.GenesisFile;
+
+/**
+ * A stopped node's data directory as the offline commands take it ({@code --data}): a directory holding
+ * node.json (a node, e.g. devnet-data/node-2), or genesis.json and db (a solo devnet).
+ */
+record NodeData(Genesis genesis, Path db) {
+    /**
+     * @param each what to tell a user who named a directory of several nodes, e.g. "verify each"
+     * @throws IllegalArgumentException when the directory is not a node's
+     */
+    static NodeData of(Path data, String each) throws IOException {
+        NodeConfig config = Files.isRegularFile(data.resolve("node.json")) ? NodeConfig.read(data.resolve("node.json")) : null;
+        Path genesisFile = config != null ? config.genesis() : data.resolve("genesis.json");
+        if (!Files.isRegularFile(genesisFile)) {
+            if (Files.isRegularFile(data.resolve("node-1").resolve("node.json"))) {
+                throw new IllegalArgumentException(data + " holds several nodes; " + each + ": --data " + data.resolve("node-1"));
+            }
+            throw new IllegalArgumentException("no genesis.json in " + data);
+        }
+        return new NodeData(GenesisFile.read(genesisFile), config != null ? config.dataDir() : data.resolve("db"));
+    }
+}
