@@ -54,6 +54,18 @@ class CliCommandsTest {
     }
 
     @Test
+    void dbReindexRefusesADirectoryWithoutALedgerAndCreatesNothing() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("no-ledger"));
+        Files.copy(dir.resolve("genesis.json"), empty.resolve("genesis.json"));
+
+        Cli.Run r = Cli.run("db", "reindex", "--data", empty.toString());
+
+        assertThat(r.status()).isNotZero();
+        assertThat(r.err()).contains("no ledger database in " + empty.resolve("db"));
+        assertThat(empty.resolve("db")).doesNotExist();
+    }
+
+    @Test
     void initWritesTheDemoConsortiumsKeysAsPemFilesNamedById() throws Exception {
         for (String id : List.of("central-bank", "bank-a", "bank-b", "court", "mediator", "agency", "regulator",
                 "citizen-1", "citizen-2", "citizen-3", "shop-1", "validator-1")) {

@@ -18,13 +18,17 @@ record NodeData(Genesis genesis, Path db) {
      */
     static NodeData of(Path data, String each) throws IOException {
         NodeConfig config = Files.isRegularFile(data.resolve("node.json")) ? NodeConfig.read(data.resolve("node.json")) : null;
+        if (config == null && Files.isRegularFile(data.resolve("node-1").resolve("node.json"))) {
+            throw new IllegalArgumentException(data + " holds several nodes; " + each + ": --data " + data.resolve("node-1"));
+        }
         Path genesisFile = config != null ? config.genesis() : data.resolve("genesis.json");
         if (!Files.isRegularFile(genesisFile)) {
-            if (Files.isRegularFile(data.resolve("node-1").resolve("node.json"))) {
-                throw new IllegalArgumentException(data + " holds several nodes; " + each + ": --data " + data.resolve("node-1"));
-            }
             throw new IllegalArgumentException("no genesis.json in " + data);
         }
-        return new NodeData(GenesisFile.read(genesisFile), config != null ? config.dataDir() : data.resolve("db"));
+        Path db = config != null ? config.dataDir() : data.resolve("db");
+        if (!Files.isRegularFile(db.resolve("CURRENT"))) {
+            throw new IllegalArgumentException("no ledger database in " + db);
+        }
+        return new NodeData(GenesisFile.read(genesisFile), db);
     }
 }
