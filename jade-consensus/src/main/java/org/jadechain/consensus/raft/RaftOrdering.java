@@ -65,6 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class RaftOrdering implements Ordering {
     private static final Logger log = LoggerFactory.getLogger(RaftOrdering.class);
     private static final int FORWARD_BATCH = 2_000;
+    /** Ratis's appender retry policy, as (sleep, attempts) pairs: ten at once, then every 100 ms for 10 s, then 500 ms. */
+    static final String APPENDER_RETRY_POLICY = "1ms,10, 100ms,100, 500ms,100000";
 
     private final Ledger ledger;
     private final TransactionSource source;
@@ -563,6 +565,10 @@ public final class RaftOrdering implements Ordering {
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, max);
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, min);
         RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, max);
+        // how soon the leader tries again to reach a follower it lost: Ratis's default backs off to 1 s after ten
+        // failures and to 5 s after twenty more, so a validator restarted after half a minute waited up to 5 s
+        // for its first entries (docs/PERFORMANCE.md, catch-up); a failed attempt is one cheap connect
+        p.set(RaftServerConfigKeys.Log.Appender.RETRY_POLICY_KEY, APPENDER_RETRY_POLICY);
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS));
         boolean snapshots = checkpoints != null;
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, snapshots);

@@ -1,0 +1,32 @@
+package org.jadechain.consensus.raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.retry.MultipleLinearRandomRetry;
+import org.apache.ratis.retry.RetryPolicy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leader's retry policy for a follower it cannot reach: Ratis must be able to read it (an unreadable policy
+ * would stop replication), and it must not back off past about half a second.
+ */
+class AppenderRetryPolicyTest {
+    @Test
+    void ratisParsesThePolicyAndItsLongestSleepIsHalfASecond() {
+        MultipleLinearRandomRetry policy =
+                MultipleLinearRandomRetry.parseCommaSeparated(RaftOrdering.APPENDER_RETRY_POLICY);
+
+        assertThat(policy).as("Ratis returns null for a policy it cannot parse").isNotNull();
+        // Ratis randomises each sleep to 50-150 % of the configured one
+        assertThat(sleepMillis(policy, 1)).isLessThanOrEqualTo(2);
+        assertThat(sleepMillis(policy, 50)).isBetween(50L, 150L);
+        assertThat(sleepMillis(policy, 5_000)).isBetween(250L, 750L);
+    }
+
+    private static long sleepMillis(RetryPolicy policy, int attempt) {
+        RetryPolicy.Action a = policy.handleAttemptFailure(() -> attempt);
+        assertThat(a.shouldRetry()).as("retries attempt %d", attempt).isTrue();
+        return a.getSleepTime().toLong(TimeUnit.MILLISECONDS);
+    }
+}
