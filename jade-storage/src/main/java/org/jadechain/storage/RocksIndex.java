@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
-import org.jadechain.core.ledger.BlockCommit;
 import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.ledger.IndexReader;
 import org.jadechain.core.model.Receipt;

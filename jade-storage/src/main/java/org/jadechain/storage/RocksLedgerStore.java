@@ -395,9 +395,9 @@ public final class RocksLedgerStore implements LedgerStore {
      * contents; the caller must make sure no commit races with it. The copy is prepared and synced beside
      * {@code dir} as {@code dir.incoming}, where this store's derived index is built again from the copy's own
      * receipts (a checkpoint from elsewhere is checked block by block, but its index is not: it is not
-     * certified, so it is never taken as it came; ADR 0011), then {@code dir} is renamed to {@code dir.old}, the copy to
-     * {@code dir}, and the old contents deleted; {@link #open} completes or undoes an interrupted swap, so after
-     * a crash {@code dir} holds either the old or the new database, each complete.
+     * certified, so it is never taken as it came; ADR 0011), then {@code dir} is renamed to {@code dir.old}, the
+     * copy to {@code dir}, and the old contents deleted; {@link #open} completes or undoes an interrupted swap, so
+     * after a crash {@code dir} holds either the old or the new database, each complete.
      *
      * @throws StorageException when the copy or the swap fails; if the new database cannot be opened the
      *     store is closed

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * {@code jade db stats --data DIR}: what a stopped node's ledger database holds, per column family;
  * {@code jade db reindex --data DIR}: builds its derived indexes again from its blocks.
  */
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Inspect or repair a stopped node's ledger database.",
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "Inspect or repair a stopped node's ledger database.",
         subcommands = {DbCommand.Stats.class, DbCommand.Reindex.class})
 public final class DbCommand {
 
@@ -26,8 +27,8 @@ public final class DbCommand {
                     + "or for a chain created before the index existed. Blocks and state are not touched. Run it on a "
                     + "stopped node's data directory.")
     static final class Reindex implements Callable<Integer> {
-        @Option(names = "--data", required = true,
-                description = "node directory holding node.json, or genesis.json and db (e.g. devnet-data, devnet-data/node-2)")
+        @Option(names = "--data", required = true, description = "node directory holding node.json, or genesis.json "
+                + "and db (e.g. devnet-data, devnet-data/node-2)")
         Path data;
 
         @Override

@@ -17,9 +17,11 @@ record NodeData(Genesis genesis, Path db) {
      * @throws IllegalArgumentException when the directory is not a node's
      */
     static NodeData of(Path data, String each) throws IOException {
-        NodeConfig config = Files.isRegularFile(data.resolve("node.json")) ? NodeConfig.read(data.resolve("node.json")) : null;
+        Path nodeJson = data.resolve("node.json");
+        NodeConfig config = Files.isRegularFile(nodeJson) ? NodeConfig.read(nodeJson) : null;
         if (config == null && Files.isRegularFile(data.resolve("node-1").resolve("node.json"))) {
-            throw new IllegalArgumentException(data + " holds several nodes; " + each + ": --data " + data.resolve("node-1"));
+            throw new IllegalArgumentException(data + " holds several nodes; " + each + ": --data "
+                    + data.resolve("node-1"));
         }
         Path genesisFile = config != null ? config.genesis() : data.resolve("genesis.json");
         if (!Files.isRegularFile(genesisFile)) {

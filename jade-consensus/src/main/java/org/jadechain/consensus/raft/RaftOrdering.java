@@ -65,7 +65,7 @@ import org.slf4j.LoggerFactory;
 public final class RaftOrdering implements Ordering {
     private static final Logger log = LoggerFactory.getLogger(RaftOrdering.class);
     private static final int FORWARD_BATCH = 2_000;
-    /** Ratis's appender retry policy, as (sleep, attempts) pairs: ten at once, then every 100 ms for 10 s, then 500 ms. */
+    /** Ratis's appender retry policy as (sleep, attempts) pairs: ten at once, every 100 ms for 10 s, then 500 ms. */
     static final String APPENDER_RETRY_POLICY = "1ms,10, 100ms,100, 500ms,100000";
 
     private final Ledger ledger;
