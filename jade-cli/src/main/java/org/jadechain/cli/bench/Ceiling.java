@@ -33,6 +33,17 @@ public record Ceiling(String suite, double oneThread, double allCores, int threa
                 n.path("perCpuSecond").asDouble());
     }
 
+    /**
+     * Of two measurements of the same suite, the one with the higher all-cores rate: what the machine can do
+     * at least, when something else (a node still compiling or compacting) may have slowed one of them.
+     */
+    public static Ceiling higher(Ceiling a, Ceiling b) {
+        if (!a.suite().equals(b.suite())) {
+            throw new IllegalArgumentException("ceilings of different suites: " + a.suite() + ", " + b.suite());
+        }
+        return b.allCores() > a.allCores() ? b : a;
+    }
+
     /** A ceiling given on the command line: only the all-cores rate is known. */
     public static Ceiling given(String suite, double allCores) {
         return new Ceiling(suite, 0, allCores, 0, 0, 0, 0, 0, 0);
