@@ -1,11 +1,9 @@
 package org.jadechain.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +12,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.contract.BlockIndexer;
 import org.jadechain.core.crypto.CryptoSuite;
@@ -135,7 +132,7 @@ public final class RocksLedgerStore implements LedgerStore {
         RocksDB db = null;
         try {
             if (mode == Mode.NODE) {
-                finishInterruptedReplace(absolute);
+                StoreDirectories.finishInterruptedReplace(absolute);
                 Files.createDirectories(absolute);
                 db = RocksDB.open(tuning.dbOptions(), absolute.toString(), tuning.descriptors(), handles);
             } else {
@@ -332,16 +329,11 @@ public final class RocksLedgerStore implements LedgerStore {
         if (b == null) {
             throw new StorageException("block " + height + " is missing; cannot index it");
         }
-        List<Receipt> out = new ArrayList<>(b.receiptBytes().size());
-        for (int i = 0; i < b.receiptBytes().size(); i++) {
-            try {
-                out.add(Receipt.decode(b.receiptBytes().get(i)));
-            } catch (DecodeException e) {
-                throw new StorageException("receipt " + i + " of block " + height + " does not decode: "
-                        + e.getMessage(), e);
-            }
+        try {
+            return b.receipts();
+        } catch (DecodeException e) {
+            throw new StorageException("a receipt of block " + height + " does not decode: " + e.getMessage(), e);
         }
-        return out;
     }
 
     /** The derived index, read on a snapshot per call (see {@link RocksIndex}). */
@@ -404,11 +396,11 @@ public final class RocksLedgerStore implements LedgerStore {
      */
     public void replaceWith(Path source) {
         requireWritable();
-        Path incoming = sibling(dir, INCOMING);
-        Path old = sibling(dir, OLD);
+        Path incoming = StoreDirectories.incoming(dir);
+        Path old = StoreDirectories.old(dir);
         try {
-            deleteTree(incoming);
-            copyCheckpoint(source.toAbsolutePath(), incoming);
+            StoreDirectories.deleteTree(incoming);
+            StoreDirectories.copyCheckpoint(source.toAbsolutePath(), incoming);
             if (indexer != BlockIndexer.NONE) {
                 try (RocksLedgerStore copy = open(incoming, suite, Mode.NODE, indexer)) {
                     copy.rebuildIndex();
@@ -425,10 +417,10 @@ public final class RocksLedgerStore implements LedgerStore {
             release(handles, db, tuning);
             closed = true;
             try {
-                deleteTree(old);
+                StoreDirectories.deleteTree(old);
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);
-                syncDirectory(dir.getParent());
+                StoreDirectories.syncDirectory(dir.getParent());
             } catch (IOException e) {
                 throw new StorageException("cannot swap " + incoming + " into " + dir + " (reopen to recover): " + e.getMessage(), e);
             }
@@ -456,87 +448,13 @@ public final class RocksLedgerStore implements LedgerStore {
             lifecycle.writeLock().unlock();
         }
         try {
-            deleteTree(old);
+            StoreDirectories.deleteTree(old);
         } catch (IOException e) {
             throw new StorageException("replaced " + dir + " but cannot delete " + old + ": " + e.getMessage(), e);
         }
     }
 
     private static final ReadOptions DEFAULT_READ = new ReadOptions();
-    private static final String INCOMING = ".incoming";
-    private static final String OLD = ".old";
-
-    private static Path sibling(Path dir, String suffix) {
-        return dir.resolveSibling(dir.getFileName() + suffix);
-    }
-
-    /** Completes or undoes a {@link #replaceWith} that a crash interrupted (see there). */
-    private static void finishInterruptedReplace(Path dir) throws IOException {
-        Path incoming = sibling(dir, INCOMING);
-        Path old = sibling(dir, OLD);
-        if (!Files.exists(dir)) {
-            if (Files.isDirectory(incoming)) {
-                Files.move(incoming, dir, StandardCopyOption.ATOMIC_MOVE);
-            } else if (Files.isDirectory(old)) {
-                Files.move(old, dir, StandardCopyOption.ATOMIC_MOVE);
-            }
-            if (Files.exists(dir)) {
-                syncDirectory(dir.getParent());
-            }
-        }
-        deleteTree(incoming);
-        deleteTree(old);
-    }
-
-    /** Table files (immutable) are hard-linked, falling back to a copy; the rest is copied; all synced. */
-    private static void copyCheckpoint(Path source, Path target) throws IOException {
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (!Files.isRegularFile(f)) {
-                    throw new IOException("unexpected entry in a checkpoint: " + f);
-                }
-                Path to = target.resolve(f.getFileName().toString());
-                boolean linked = false;
-                if (f.getFileName().toString().endsWith(".sst")) {
-                    try {
-                        Files.createLink(to, f);
-                        linked = true;
-                    } catch (IOException | UnsupportedOperationException e) {
-                        linked = false;
-                    }
-                }
-                if (!linked) {
-                    Files.copy(f, to);
-                    try (FileChannel c = FileChannel.open(to, StandardOpenOption.WRITE)) {
-                        c.force(true);
-                    }
-                }
-            }
-        }
-        syncDirectory(target);
-        syncDirectory(target.getParent());
-    }
-
-    private static void syncDirectory(Path d) throws IOException {
-        try (FileChannel c = FileChannel.open(d, StandardOpenOption.READ)) {
-            c.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a directory; the renames are still atomic
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path q : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(q);
-            }
-        }
-    }
-
     /**
      * Flushes every memtable to table files and waits; for a clean shutdown, so the next open need not
      * replay the write-ahead log.
