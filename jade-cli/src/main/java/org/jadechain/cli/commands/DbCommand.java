@@ -27,8 +27,7 @@ public final class DbCommand {
                     + "or for a chain created before the index existed. Blocks and state are not touched. Run it on a "
                     + "stopped node's data directory.")
     static final class Reindex implements Callable<Integer> {
-        @Option(names = "--data", required = true, description = "node directory holding node.json, or genesis.json "
-                + "and db (e.g. devnet-data, devnet-data/node-2)")
+        @Option(names = "--data", required = true, description = NodeData.DATA_HELP)
         Path data;
 
         @Override

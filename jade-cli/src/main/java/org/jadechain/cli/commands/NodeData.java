@@ -12,6 +12,10 @@ import org.jadechain.sdk.GenesisFile;
  * node.json (a node, e.g. devnet-data/node-2), or genesis.json and db (a solo devnet).
  */
 record NodeData(Genesis genesis, Path db) {
+    /** The help text of the {@code --data} option of the commands that take a node directory. */
+    static final String DATA_HELP = "node directory holding node.json, or genesis.json and db "
+            + "(e.g. devnet-data, devnet-data/node-2)";
+
     /**
      * @param each what to tell a user who named a directory of several nodes, e.g. "verify each"
      * @throws IllegalArgumentException when the directory is not a node's

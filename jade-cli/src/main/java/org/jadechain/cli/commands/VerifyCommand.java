@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "roots, commit certificates, and the state root by replaying every block. Exits non-zero naming the "
                 + "first bad height. Run it on a stopped node's data directory (or a copy).")
 public final class VerifyCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "node directory holding node.json, or genesis.json and db (e.g. devnet-data, devnet-data/node-2)")
+    @Option(names = "--data", required = true, description = NodeData.DATA_HELP)
     Path data;
 
     @Override
