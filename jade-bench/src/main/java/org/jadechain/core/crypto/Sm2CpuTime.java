@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@link Sm2Benchmarks} steps (and, for scale, the {@code intl} suite's Ed25519 verification) timed by
+ * The {@link Sm2Benchmarks} steps (and, for scale, the {@code intl} suite's Ed25519 verification, with the key
+ * from the suite's cache and decoded afresh) timed by
  * this thread's CPU time, best of several rounds, all steps
  * interleaved in one JVM: a supplement to JMH for a machine shared with other work, where wall-clock rates
  * swing with the other processes but the best CPU-time round barely does. Not a JMH benchmark.
@@ -41,6 +42,7 @@ public final class Sm2CpuTime {
         byte[] message = new byte[200];
         byte[] edSignature = intl.sign(ed.privateKey(), message);
         steps.put("intlEd25519DecodeEach", () -> intl.verify(intl.decodePublicKey(edKey), message, edSignature));
+        steps.put("intlEd25519Uncached", () -> intl.verify(IntlSuite.decodeUncached(edKey), message, edSignature));
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<String, Long> best = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {

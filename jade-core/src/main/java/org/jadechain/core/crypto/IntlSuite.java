@@ -10,12 +10,19 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 /**
  * The international suite: SHA-256 hashing (the JDK's, {@link JdkSha256Hasher}), Ed25519 signatures (RFC 8032, pure, 32-byte keys, 64-byte
  * signatures, deterministic by design), AES-256-GCM, and {@link Ecies25519} public-key encryption. Uses
- * Bouncy Castle's low-level Ed25519, never the JDK provider. Stateless and thread-safe.
+ * Bouncy Castle's low-level Ed25519, never the JDK provider. Thread-safe; the only shared state is a bounded
+ * cache of decoded public keys ({@link DecodedKeyCache}), which changes speed only.
  */
 public final class IntlSuite implements CryptoSuite {
     private static final int PUBLIC_KEY_LENGTH = Ed25519PublicKeyParameters.KEY_SIZE;
     private static final int SIGNATURE_LENGTH = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
     private static final int AES_KEY_LENGTH = 32;
+    /**
+     * Keys per generation of the decoded-key cache, which holds at most about 2 × 4,096 keys of a few hundred
+     * bytes each (the encoding and Bouncy Castle's decompressed point).
+     */
+    static final int KEY_CACHE_GENERATION = 4_096;
+    private static final DecodedKeyCache<Ed25519PublicKey> KEYS = new DecodedKeyCache<>(KEY_CACHE_GENERATION);
 
     @Override
     public SuiteId id() {
@@ -58,13 +65,25 @@ public final class IntlSuite implements CryptoSuite {
      * lengths, y not below p, x = 0 with the sign bit set, points off the curve, the identity and the other
      * torsion points are rejected. Points with a torsion component (mixed order) are accepted, as RFC 8032
      * allows; rejecting them too ({@code Ed25519.validatePublicKeyFullExport}) costs a scalar multiplication,
-     * as much as a verification, on every decode.
+     * as much as a verification, on every decode. A key decoded before comes from a bounded cache
+     * ({@link DecodedKeyCache}) with its point already decompressed; only valid keys are cached.
      */
     @Override
     public PublicKey decodePublicKey(byte[] encoded) throws CryptoException {
         if (encoded == null || encoded.length != PUBLIC_KEY_LENGTH) {
             throw new CryptoException("an Ed25519 public key is 32 bytes");
         }
+        Ed25519PublicKey cached = KEYS.get(encoded);
+        if (cached != null) {
+            return cached;
+        }
+        Ed25519PublicKey key = decodeUncached(encoded);
+        KEYS.put(key);
+        return key;
+    }
+
+    /** {@link #decodePublicKey} without the cache; the caller has checked the length. */
+    static Ed25519PublicKey decodeUncached(byte[] encoded) throws CryptoException {
         Ed25519.PublicPoint point = Ed25519.validatePublicKeyPartialExport(encoded, 0);
         if (point == null) {
             throw new CryptoException("not a valid Ed25519 public key (not on the curve, non-canonical, or of small order)");

@@ -45,7 +45,7 @@ final class Sm2 {
      * tables Bouncy Castle precomputes on its point and its comb table (≈ 22 KB; see ADR 0005).
      */
     static final int KEY_CACHE_GENERATION = 1_024;
-    private static final Sm2KeyCache KEYS = new Sm2KeyCache(KEY_CACHE_GENERATION);
+    private static final DecodedKeyCache<SmPublicKey> KEYS = new DecodedKeyCache<>(KEY_CACHE_GENERATION);
     private static final BigInteger MAX_PRIVATE = DOMAIN.getN().subtract(BigInteger.TWO);
 
     private Sm2() {
@@ -58,7 +58,7 @@ final class Sm2 {
 
     /**
      * Decodes 0x04||X||Y, rejecting any other length or prefix, coordinates not below p, and points not on
-     * the curve. A key decoded before may come from a bounded cache ({@link Sm2KeyCache}) with its
+     * the curve. A key decoded before may come from a bounded cache ({@link DecodedKeyCache}) with its
      * Z<sub>A</sub> and point tables already computed; only valid keys are cached.
      */
     static SmPublicKey decodePublicKey(byte[] encoded) throws CryptoException {

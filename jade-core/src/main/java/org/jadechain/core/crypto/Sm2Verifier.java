@@ -15,7 +15,7 @@ import org.bouncycastle.math.ec.ECPoint;
  *   <li>Z<sub>A</sub> comes from the key ({@link SmPublicKey#userHash()}, computed once per key).</li>
  *   <li>s·G + t·Q (step B6) is one doubling chain. For a key used before, both multiples come from
  *       {@link Sm2Comb} tables (the generator's built once, the key's kept on the key, which
- *       {@link Sm2KeyCache} keeps): 32 doublings. A key's first verification uses Bouncy Castle's
+ *       {@link DecodedKeyCache} keeps): 32 doublings. A key's first verification uses Bouncy Castle's
  *       {@link ECAlgorithms#sumOfTwoMultiplies} instead (wNAF, 256 doublings), since a table costs about
  *       four verifications to build. {@code SM2Signer} instead multiplies twice, by 256-bit scalars.</li>
  *   <li>Step B7 is checked without normalising: x<sub>1</sub> ≡ r − e (mod n) with x<sub>1</sub> &lt; p leaves

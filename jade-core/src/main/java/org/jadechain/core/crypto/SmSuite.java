@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.engines.SM4Engine;
  * The Chinese national suite: SM3 hashing, SM2 signatures (SM3, default user id "1234567812345678", 64-byte
  * r||s, deterministic nonce), SM4-GCM, and SM2 public-key encryption in C1C3C2 order. Public keys are
  * 65-byte uncompressed points. Thread-safe; decoded public keys are kept in a bounded cache
- * ({@link Sm2KeyCache}) and verified by {@link Sm2Verifier}, which changes speed only.
+ * ({@link DecodedKeyCache}) and verified by {@link Sm2Verifier}, which changes speed only.
  */
 public final class SmSuite implements CryptoSuite {
     private static final int SM4_KEY_LENGTH = 16;

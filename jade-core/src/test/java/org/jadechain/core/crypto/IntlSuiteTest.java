@@ -171,6 +171,51 @@ class IntlSuiteTest {
         assertThatThrownBy(() -> INTL.decodePublicKey(null)).isInstanceOf(CryptoException.class);
     }
 
+    /**
+     * A key decoded again comes from the cache, whatever array it arrives in; the cache holds only valid keys,
+     * so a refused encoding is refused every time, also next to a cached neighbour one bit away.
+     */
+    @Test
+    void decodedKeysAreCachedAndRefusedKeysNeverAre() throws CryptoException {
+        byte[] encoded = INTL.generateKeyPair(new SecureRandom()).publicKey().encoded();
+        PublicKey first = INTL.decodePublicKey(encoded);
+        encoded[0] ^= 1;
+        byte[] flipped = encoded.clone();
+        encoded[0] ^= 1;
+
+        assertThat(INTL.decodePublicKey(encoded.clone())).isSameAs(first);
+        assertThat(first.unsafeEncoded()).isEqualTo(encoded);
+        for (int i = 0; i < 2; i++) {
+            try {
+                PublicKey other = INTL.decodePublicKey(flipped);
+                assertThat(other).isNotSameAs(first);
+                assertThat(other.unsafeEncoded()).isEqualTo(flipped);
+            } catch (CryptoException refused) {
+                assertThat(refused).hasMessageContaining("Ed25519");
+            }
+        }
+        byte[] notOnCurve = Hex.decode("0200000000000000000000000000000000000000000000000000000000000000");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> INTL.decodePublicKey(notOnCurve)).isInstanceOf(CryptoException.class);
+        }
+    }
+
+    /** The cache returns only keys equal to what a fresh decode gives, and signatures verify through both. */
+    @Test
+    void cachedAndFreshKeysVerifyAlike() throws CryptoException {
+        KeyPair pair = INTL.generateKeyPair(new SecureRandom());
+        byte[] message = "cached".getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = INTL.sign(pair.privateKey(), message);
+        PublicKey cached = INTL.decodePublicKey(pair.publicKey().encoded());
+        PublicKey fresh = IntlSuite.decodeUncached(pair.publicKey().encoded());
+
+        assertThat(INTL.decodePublicKey(pair.publicKey().encoded())).isSameAs(cached).isEqualTo(fresh);
+        assertThat(INTL.verify(cached, message, signature)).isTrue();
+        assertThat(INTL.verify(fresh, message, signature)).isTrue();
+        signature[5] ^= 1;
+        assertThat(INTL.verify(cached, message, signature)).isFalse();
+    }
+
     /** The identity and the torsion points of order 2 and 4 decode as curve points but are refused. */
     @Test
     void rejectsSmallOrderPublicKeys() {

@@ -97,7 +97,7 @@ class Sm2VerifierTest {
 
     @Test
     void theKeyCacheStaysBoundedAndKeepsRecentKeys() throws CryptoException {
-        Sm2KeyCache cache = new Sm2KeyCache(4);
+        DecodedKeyCache<SmPublicKey> cache = new DecodedKeyCache<>(4);
         SmPublicKey[] keys = new SmPublicKey[20];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = Sm2.decodeUncached(SM.generateKeyPair(new SecureRandom()).publicKey().unsafeEncoded());

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A bounded cache of decoded SM2 public keys by their 65-byte encoding, so that a sender's key is validated,
- * and its Z<sub>A</sub> and point tables computed, once rather than for every transaction. It only saves time: a key is
- * put here after it was validated, and a hit returns an equal key.
+ * A bounded cache of one suite's decoded public keys by their encoding, so that a sender's key is validated and
+ * decoded once rather than for every transaction: for SM2 that is the point's check and its Z<sub>A</sub> and
+ * point tables, for Ed25519 the point's decompression (a field exponentiation, about a tenth of a
+ * verification). It only saves time: a key is put here after it was validated, and a hit returns an equal key.
  *
  * <p>Two generations approximate least-recently-used eviction without a lock on reads: keys go into the
  * current generation; when it holds {@code generationSize} keys it becomes the previous one (the old previous
@@ -14,12 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code 2 × generationSize} keys are held (a few more while threads race at a generation change).
  * Thread-safe.
  */
-final class Sm2KeyCache {
+final class DecodedKeyCache<K extends PublicKey> {
     private final int generationSize;
-    private volatile ConcurrentHashMap<Encoding, SmPublicKey> current = new ConcurrentHashMap<>();
-    private volatile ConcurrentHashMap<Encoding, SmPublicKey> previous = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Encoding, K> current = new ConcurrentHashMap<>();
+    private volatile ConcurrentHashMap<Encoding, K> previous = new ConcurrentHashMap<>();
 
-    Sm2KeyCache(int generationSize) {
+    DecodedKeyCache(int generationSize) {
         if (generationSize < 1) {
             throw new IllegalArgumentException("generation size must be positive");
         }
@@ -27,9 +28,9 @@ final class Sm2KeyCache {
     }
 
     /** The cached key with exactly this encoding, or null. */
-    SmPublicKey get(byte[] encoded) {
+    K get(byte[] encoded) {
         Encoding e = new Encoding(encoded);
-        SmPublicKey key = current.get(e);
+        K key = current.get(e);
         if (key == null) {
             key = previous.get(e);
             if (key != null) {
@@ -39,8 +40,8 @@ final class Sm2KeyCache {
         return key;
     }
 
-    void put(SmPublicKey key) {
-        ConcurrentHashMap<Encoding, SmPublicKey> generation = current;
+    void put(K key) {
+        ConcurrentHashMap<Encoding, K> generation = current;
         generation.put(new Encoding(key.unsafeEncoded()), key);
         if (generation.size() >= generationSize) {
             synchronized (this) {
