@@ -114,6 +114,7 @@ public final class JadeNode implements AutoCloseable {
                 RaftOrdering raft = new RaftOrdering(ledger, mempool, observer ? null : key,
                         RaftNetwork.raftConfig(config, genesis, key, observer, joining), clock);
                 raft.useValidatorSets(RaftNetwork.validatorSets(genesis));
+                raft.useSignatureChecks(verifier::checkAll);
                 raft.useCheckpoints(new RocksCheckpoints(store, genesis.cryptoSuite()));
                 ordering = raft;
                 reconfigurer = new RaftReconfigurer(raft, ledger, config);

@@ -3,7 +3,9 @@ package org.jadechain.consensus.raft;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.crypto.CryptoSuite;
 import org.jadechain.core.crypto.Hash;
@@ -101,6 +103,8 @@ final class ChainApplier {
     private long signsKnownFor = -1;
     private boolean signsCached;
     private final TransactionValidator txCheck;
+    /** Checks a live block's signatures, results in input order; one by one on this thread unless given a pool. */
+    private volatile Function<List<Transaction>, List<CheckedTransaction>> signatureChecks = this::checkEach;
     private final KeyPair signingKey;
     private final Consumer<RaftMessages.SignatureEntry> signatureOut;
     private final Consumer<CommittedBlock> onCommit;
@@ -368,12 +372,48 @@ final class ChainApplier {
         }
     }
 
+    /**
+     * Checks every transaction of a block: with {@code certified} only what a quorum's signatures do not cover
+     * (ADR 0010), otherwise every signature too, through {@link #useSignatureChecks} (the node's pool on all
+     * cores). The results, and so every decision, are the same either way; only the speed differs.
+     */
     private List<CheckedTransaction> checkAll(Block block, boolean certified) {
-        List<CheckedTransaction> checked = new ArrayList<>(block.transactions().size());
-        for (Transaction t : block.transactions()) {
-            checked.add(certified ? txCheck.checkCertified(t) : txCheck.check(t));
+        List<Transaction> txs = block.transactions();
+        if (certified) {
+            List<CheckedTransaction> checked = new ArrayList<>(txs.size());
+            for (Transaction t : txs) {
+                checked.add(txCheck.checkCertified(t));
+            }
+            return checked;
+        }
+        try {
+            List<CheckedTransaction> checked = signatureChecks.apply(txs);
+            if (checked.size() != txs.size()) {
+                throw new IllegalStateException("the signature checks returned " + checked.size() + " results for "
+                        + txs.size() + " transactions");
+            }
+            return checked;
+        } catch (RejectedExecutionException e) {
+            // the node's pool is closing with the node; finish this entry on this thread
+            return checkEach(txs);
+        }
+    }
+
+    private List<CheckedTransaction> checkEach(List<Transaction> txs) {
+        List<CheckedTransaction> checked = new ArrayList<>(txs.size());
+        for (Transaction t : txs) {
+            checked.add(txCheck.check(t));
         }
         return checked;
+    }
+
+    /**
+     * Where a live block's signatures are checked: a function returning {@code TransactionValidator.check}'s
+     * result for each transaction, in order — e.g. the node's verification pool, so that a follower verifies a
+     * block on all cores instead of on Ratis's one apply thread.
+     */
+    void useSignatureChecks(Function<List<Transaction>, List<CheckedTransaction>> checks) {
+        signatureChecks = checks;
     }
 
     long blocksExecutedAsCertified() {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
@@ -67,6 +68,8 @@ public final class RaftOrdering implements Ordering {
     private static final int FORWARD_BATCH = 2_000;
     /** Ratis's appender retry policy as (sleep, attempts) pairs: ten at once, every 100 ms for 10 s, then 500 ms. */
     static final String APPENDER_RETRY_POLICY = "1ms,10, 100ms,100, 500ms,100000";
+    /** A JVM pause Ratis would close the server for: never, in practice (see {@link #properties}). */
+    private static final TimeDuration PAUSE_CLOSE_THRESHOLD = TimeDuration.valueOf(3_650, TimeUnit.DAYS);
 
     private final Ledger ledger;
     private final TransactionSource source;
@@ -158,6 +161,16 @@ public final class RaftOrdering implements Ordering {
     }
 
     /**
+     * Where this node checks the signatures of a block it re-executes as it arrives (a follower's every block):
+     * a function giving {@code TransactionValidator.check}'s result for each transaction, in input order, such
+     * as the node's verification pool on all cores. Without it they are checked one by one on Ratis's apply
+     * thread. Results must not depend on the function, only the speed. Call before {@link #start()}.
+     */
+    public void useSignatureChecks(Function<List<Transaction>, List<CheckedTransaction>> checks) {
+        applier.useSignatureChecks(checks);
+    }
+
+    /**
      * Lets this node take Raft snapshots as checkpoints of its ledger store, purge its log behind them, and install
      * snapshots received from the leader (ADR 0008). Without it (an in-memory store) the log is kept whole.
      * Call before {@link #start()}.
@@ -190,7 +203,7 @@ public final class RaftOrdering implements Ordering {
             return;
         }
         transport = transportParameters();
-        RaftProperties props = properties();
+        RaftProperties props = properties(config, checkpoints != null);
         try {
             boolean existing = Files.isDirectory(config.storageDir().resolve(group.getGroupId().getUuid().toString()));
             SnapshotStorage snapshotStorage = new SnapshotStorage();
@@ -553,7 +566,8 @@ public final class RaftOrdering implements Ordering {
     }
 
 
-    private RaftProperties properties() {
+    /** The Ratis settings of this node's server; with {@code snapshots}, it takes snapshots and purges its log (ADR 0008). */
+    static RaftProperties properties(RaftConfig config, boolean snapshots) {
         RaftProperties p = new RaftProperties();
         RaftServerConfigKeys.setStorageDir(p, List.of(config.storageDir().toFile()));
         RaftPeerConfig self = config.self();
@@ -569,8 +583,12 @@ public final class RaftOrdering implements Ordering {
         // failures and to 5 s after twenty more, so a validator restarted after half a minute waited up to 5 s
         // for its first entries (docs/PERFORMANCE.md, catch-up); a failed attempt is one cheap connect
         p.set(RaftServerConfigKeys.Log.Appender.RETRY_POLICY_KEY, APPENDER_RETRY_POLICY);
+        // Ratis closes, for good, a server whose JVM stood still longer than this (60 s by default): a validator
+        // on a machine that slept or a paused VM kept serving its API with a chain that no longer moved. A pause
+        // only makes it a lagging follower, which catch-up handles; a paused leader still steps down after
+        // Ratis's step-down wait (10 s).
+        RaftServerConfigKeys.setCloseThreshold(p, PAUSE_CLOSE_THRESHOLD);
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS));
-        boolean snapshots = checkpoints != null;
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, snapshots);
         if (snapshots) {
             RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, config.snapshotThreshold());

@@ -36,6 +36,10 @@ class RaftOrderingTest {
                 assertThat(n.ordering.mode()).isEqualTo("raft");
                 long h = n.height();
                 assertThat(n.store.block(h).certificate().signatures()).hasSize(CertificateVerifier.quorum(3));
+                if (n != leader) {
+                    assertThat(n.pooledChecks.get()).as("%s checked the leader's blocks through its pool", n.id)
+                            .isGreaterThanOrEqualTo(txs.size());
+                }
             }
         }
     }

@@ -88,6 +88,8 @@ final class RaftTestNetwork implements AutoCloseable {
         RaftOrdering ordering;
         final List<CommittedBlock> committed = new CopyOnWriteArrayList<>();
         final List<String> halts = new CopyOnWriteArrayList<>();
+        /** Transactions whose signatures this node checked through its pool (live blocks it re-executed). */
+        final java.util.concurrent.atomic.AtomicLong pooledChecks = new java.util.concurrent.atomic.AtomicLong();
         long historyLag = ChainApplier.HISTORY_LAG;
 
         Node(int index, String id, KeyPair key, KeyPair nodeKey) {
@@ -111,6 +113,11 @@ final class RaftTestNetwork implements AutoCloseable {
                 config = config.withSnapshots(snapshotThreshold, 4 * 1024).withRequestTimeout(1_000);
             }
             ordering = new RaftOrdering(ledger, source, key, config, System::currentTimeMillis);
+            // as a node does with its verification pool: in parallel, results in input order
+            ordering.useSignatureChecks(txs -> {
+                pooledChecks.addAndGet(txs.size());
+                return txs.parallelStream().map(check::check).toList();
+            });
             if (store instanceof RocksLedgerStore rocks) {
                 ordering.useCheckpoints(new TestCheckpoints(rocks));
             }
