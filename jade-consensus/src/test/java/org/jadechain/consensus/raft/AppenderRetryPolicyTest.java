@@ -15,7 +15,7 @@ class AppenderRetryPolicyTest {
     @Test
     void ratisParsesThePolicyAndItsLongestSleepIsHalfASecond() {
         MultipleLinearRandomRetry policy =
-                MultipleLinearRandomRetry.parseCommaSeparated(RaftOrdering.APPENDER_RETRY_POLICY);
+                MultipleLinearRandomRetry.parseCommaSeparated(RaftServerSettings.APPENDER_RETRY_POLICY);
 
         assertThat(policy).as("Ratis returns null for a policy it cannot parse").isNotNull();
         // Ratis randomises each sleep to 50-150 % of the configured one

@@ -10,11 +10,11 @@ import org.apache.ratis.server.RaftServerConfigKeys;
 import org.junit.jupiter.api.Test;
 
 /** The Ratis settings a node's Raft server is built with. */
-class RaftPropertiesTest {
+class RaftServerSettingsTest {
     private static final RaftConfig CONFIG = RaftConfig.of("v1",
             List.of(RaftPeerConfig.validator("v1", "127.0.0.1:1"), RaftPeerConfig.validator("v2", "127.0.0.1:2"),
                     RaftPeerConfig.validator("v3", "127.0.0.1:3")),
-            Path.of("raft-properties-test"));
+            Path.of("raft-server-settings-test"));
 
     /**
      * Ratis closes a server whose JVM stood still longer than its close threshold (60 s by default) and never
@@ -26,7 +26,7 @@ class RaftPropertiesTest {
     @Test
     void aValidatorPausedForHoursKeepsItsRaftServer() {
         for (boolean snapshots : new boolean[] {true, false}) {
-            RaftProperties p = RaftOrdering.properties(CONFIG, snapshots);
+            RaftProperties p = RaftServerSettings.properties(CONFIG, snapshots);
 
             assertThat(RaftServerConfigKeys.closeThreshold(p).toLong(TimeUnit.HOURS)).isGreaterThanOrEqualTo(24 * 365);
             assertThat(RaftServerConfigKeys.LeaderElection.leaderStepDownWaitTime(p).toLong(TimeUnit.SECONDS))
@@ -36,8 +36,8 @@ class RaftPropertiesTest {
 
     @Test
     void theLeaderRetriesALostFollowerWithThePolicyItDeclares() {
-        RaftProperties p = RaftOrdering.properties(CONFIG, true);
+        RaftProperties p = RaftServerSettings.properties(CONFIG, true);
 
-        assertThat(p.get(RaftServerConfigKeys.Log.Appender.RETRY_POLICY_KEY)).isEqualTo(RaftOrdering.APPENDER_RETRY_POLICY);
+        assertThat(p.get(RaftServerConfigKeys.Log.Appender.RETRY_POLICY_KEY)).isEqualTo(RaftServerSettings.APPENDER_RETRY_POLICY);
     }
 }
