@@ -15,8 +15,13 @@ import org.apache.ratis.util.TimeDuration;
  * value differs from Ratis's default, the reason is beside it.
  */
 final class RaftServerSettings {
-    /** Ratis's appender retry policy as (sleep, attempts) pairs: ten at once, every 100 ms for 10 s, then 500 ms. */
-    static final String APPENDER_RETRY_POLICY = "1ms,10, 100ms,100, 500ms,100000";
+    /**
+     * Ratis's appender retry policy as (sleep, attempts) pairs: ten at once, then every 100 ms for as long as a
+     * follower stays away (a billion attempts, 3 years: Ratis does not sleep at all once a policy runs out). The
+     * same sleep follows each of the inconsistency replies a restarted follower gives while the leader finds where
+     * its log ends, so a longer one (500 ms before) delayed every restarted follower's catch-up by seconds.
+     */
+    static final String APPENDER_RETRY_POLICY = "1ms,10, 100ms,1000000000";
     /** A JVM pause Ratis would close the server for: never, in practice (see {@link #properties}). */
     private static final TimeDuration PAUSE_CLOSE_THRESHOLD = TimeDuration.valueOf(3_650, TimeUnit.DAYS);
 
