@@ -27,6 +27,22 @@ final class DecodedKeyCache<K extends PublicKey> {
         this.generationSize = generationSize;
     }
 
+    /** Turns a validated encoding into a key, or refuses it. */
+    @FunctionalInterface
+    interface Decoder<K> {
+        K decode(byte[] encoded) throws CryptoException;
+    }
+
+    /** The key with exactly this encoding: the cached one, or {@code decoder}'s, kept for next time (refusals are not). */
+    K decode(byte[] encoded, Decoder<K> decoder) throws CryptoException {
+        K key = get(encoded);
+        if (key == null) {
+            key = decoder.decode(encoded);
+            put(key);
+        }
+        return key;
+    }
+
     /** The cached key with exactly this encoding, or null. */
     K get(byte[] encoded) {
         Encoding e = new Encoding(encoded);

@@ -73,13 +73,7 @@ public final class IntlSuite implements CryptoSuite {
         if (encoded == null || encoded.length != PUBLIC_KEY_LENGTH) {
             throw new CryptoException("an Ed25519 public key is 32 bytes");
         }
-        Ed25519PublicKey cached = KEYS.get(encoded);
-        if (cached != null) {
-            return cached;
-        }
-        Ed25519PublicKey key = decodeUncached(encoded);
-        KEYS.put(key);
-        return key;
+        return KEYS.decode(encoded, IntlSuite::decodeUncached);
     }
 
     /** {@link #decodePublicKey} without the cache; the caller has checked the length. */

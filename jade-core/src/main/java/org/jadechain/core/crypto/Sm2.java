@@ -65,13 +65,7 @@ final class Sm2 {
         if (encoded == null || encoded.length != PUBLIC_KEY_LENGTH || encoded[0] != 0x04) {
             throw new CryptoException("an SM2 public key is 65 bytes: 0x04 || X || Y");
         }
-        SmPublicKey cached = KEYS.get(encoded);
-        if (cached != null) {
-            return cached;
-        }
-        SmPublicKey key = decodeUncached(encoded);
-        KEYS.put(key);
-        return key;
+        return KEYS.decode(encoded, Sm2::decodeUncached);
     }
 
     /** {@link #decodePublicKey} without the cache. */
