@@ -134,7 +134,7 @@ public final class JadeNode implements AutoCloseable {
                 }
             }
             if (ordering instanceof RaftOrdering r) {
-                metrics.gauge("jade_halted", "1 when this node stopped applying blocks (roots differed), else 0",
+                metrics.gauge("jade_halted", "1 when this node stopped ordering (it could not reproduce a block, or its Raft server stopped), else 0",
                         () -> r.failure() == null ? 0 : 1);
                 metrics.gauge("jade_raft_term", "the Raft term this node knows", r::term);
                 metrics.gauge("jade_catch_up_certified_blocks",

@@ -222,8 +222,27 @@ public final class RaftOrdering implements Ordering {
     }
 
     @Override
+    /**
+     * Why this node stopped ordering, or null while it works: it halted (a block it could not reproduce), or its
+     * Raft server stopped under it — Ratis closes a server on errors of its own, and then the node would
+     * otherwise keep serving a chain that no longer moves.
+     */
     public String failure() {
-        return applier.failure();
+        String halted = applier.failure();
+        if (halted != null) {
+            return halted;
+        }
+        RaftServer.Division d = division;
+        if (running && d != null && !d.getInfo().isAlive()) {
+            return "the Raft server of " + config.selfId() + " stopped while the node was running (its log says why);"
+                    + " restart the node to rejoin the network";
+        }
+        return null;
+    }
+
+    /** This node's Ratis server, for tests. */
+    RaftServer raftServer() {
+        return server;
     }
 
     public RaftRole role() {
@@ -326,7 +345,7 @@ public final class RaftOrdering implements Ordering {
 
     private void run() {
         long lastBlockNanos = System.nanoTime();
-        while (running && applier.failure() == null) {
+        while (running && failure() == null) {
             try {
                 RaftServer.Division d = division;
                 boolean leader = d.getInfo().isLeader() && d.getInfo().isLeaderReady();

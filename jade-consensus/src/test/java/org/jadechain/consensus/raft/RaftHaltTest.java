@@ -52,6 +52,26 @@ class RaftHaltTest {
         }
     }
 
+    /** A node whose Ratis server closed under it (Ratis does on errors of its own) says so instead of looking healthy. */
+    @Test
+    void aValidatorWhoseRaftServerStoppedReportsItAndTheOthersCarryOn() throws Exception {
+        try (RaftTestNetwork net = RaftTestNetwork.create(dir, 3, 0).startAll()) {
+            RaftTestNetwork.Node leader = net.awaitLeader();
+            RaftTestNetwork.Node stopped = net.nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
+            assertThat(stopped.ordering.failure()).isNull();
+
+            stopped.ordering.raftServer().close();
+
+            assertThat(stopped.ordering.failure()).contains("Raft server of " + stopped.id + " stopped");
+            assertThat(stopped.ordering.role()).isEqualTo(RaftRole.STOPPED);
+            List<RaftTestNetwork.Node> others = net.nodes.stream().filter(n -> n != stopped).toList();
+            Transaction tx = net.tx("alice");
+            leader.submit(tx);
+            net.awaitCommitted(others, List.of(tx));
+            assertThat(leader.ordering.failure()).isNull();
+        }
+    }
+
     @Test
     void aProposalWithAWrongStateRootHaltsEveryValidatorAndAStaleOneIsSkipped() throws Exception {
         try (RaftTestNetwork net = RaftTestNetwork.create(dir, 3, 0).startAll()) {
