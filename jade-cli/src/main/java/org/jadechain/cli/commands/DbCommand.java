@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jadechain.contracts.SystemContracts;
 import org.jadechain.node.config.NodeConfig;
 import org.jadechain.storage.RocksLedgerStore;
 import org.jadechain.storage.RocksStats;
@@ -34,8 +33,7 @@ public final class DbCommand {
         public Integer call() throws Exception {
             NodeData node = NodeData.of(data, "reindex each");
             long started = System.nanoTime();
-            try (RocksLedgerStore store = RocksLedgerStore.open(node.db(), node.genesis().cryptoSuite(),
-                    RocksLedgerStore.Mode.NODE, SystemContracts.registry().indexer())) {
+            try (RocksLedgerStore store = node.openStore(RocksLedgerStore.Mode.NODE)) {
                 store.rebuildIndex();
                 System.out.println("rebuilt the index of " + node.db() + " from " + (store.lastHeight() + 1)
                         + " blocks in " + (System.nanoTime() - started) / 1_000_000 + " ms");

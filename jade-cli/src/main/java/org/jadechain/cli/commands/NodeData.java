@@ -3,9 +3,11 @@ package org.jadechain.cli.commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jadechain.contracts.SystemContracts;
 import org.jadechain.core.genesis.Genesis;
 import org.jadechain.node.config.NodeConfig;
 import org.jadechain.sdk.GenesisFile;
+import org.jadechain.storage.RocksLedgerStore;
 
 /**
  * A stopped node's data directory as the offline commands take it ({@code --data}): a directory holding
@@ -36,5 +38,10 @@ record NodeData(Genesis genesis, Path db) {
             throw new IllegalArgumentException("no ledger database in " + db);
         }
         return new NodeData(GenesisFile.read(genesisFile), db);
+    }
+
+    /** Opens the ledger database with the chain's suite and the system contracts' history indexer. */
+    RocksLedgerStore openStore(RocksLedgerStore.Mode mode) {
+        return RocksLedgerStore.open(db, genesis.cryptoSuite(), mode, SystemContracts.registry().indexer());
     }
 }

@@ -27,8 +27,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Genesis genesis = node.genesis();
         Path db = node.db();
         boolean terminal = System.console() != null;
-        try (RocksLedgerStore store = RocksLedgerStore.open(db, genesis.cryptoSuite(), RocksLedgerStore.Mode.VERIFY,
-                SystemContracts.registry().indexer());
+        try (RocksLedgerStore store = node.openStore(RocksLedgerStore.Mode.VERIFY);
              SignatureVerifier verifier = SignatureVerifier.allCores(new TransactionValidator(genesis.chainId(), genesis.cryptoSuite()))) {
             System.out.println("checking storage checksums of " + db + " ...");
             store.verifyChecksums();

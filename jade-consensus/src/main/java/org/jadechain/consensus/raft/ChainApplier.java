@@ -104,7 +104,7 @@ final class ChainApplier {
     private boolean signsCached;
     private final TransactionValidator txCheck;
     /** Checks a live block's signatures, results in input order; one by one on this thread unless given a pool. */
-    private volatile Function<List<Transaction>, List<CheckedTransaction>> signatureChecks = this::checkEach;
+    private volatile Function<List<Transaction>, List<CheckedTransaction>> signatureChecks;
     private final KeyPair signingKey;
     private final Consumer<RaftMessages.SignatureEntry> signatureOut;
     private final Consumer<CommittedBlock> onCommit;
@@ -133,6 +133,7 @@ final class ChainApplier {
         this.suite = ledger.suite();
         this.validatorSets = ValidatorSets.genesis(ledger.genesis());
         this.txCheck = new TransactionValidator(ledger.genesis().chainId(), suite);
+        this.signatureChecks = txs -> checkEach(txs, txCheck::check);
         this.signingKey = signingKey;
         this.signatureOut = signatureOut;
         this.onCommit = onCommit;
@@ -380,11 +381,7 @@ final class ChainApplier {
     private List<CheckedTransaction> checkAll(Block block, boolean certified) {
         List<Transaction> txs = block.transactions();
         if (certified) {
-            List<CheckedTransaction> checked = new ArrayList<>(txs.size());
-            for (Transaction t : txs) {
-                checked.add(txCheck.checkCertified(t));
-            }
-            return checked;
+            return checkEach(txs, txCheck::checkCertified);
         }
         try {
             List<CheckedTransaction> checked = signatureChecks.apply(txs);
@@ -395,14 +392,15 @@ final class ChainApplier {
             return checked;
         } catch (RejectedExecutionException e) {
             // the node's pool is closing with the node; finish this entry on this thread
-            return checkEach(txs);
+            return checkEach(txs, txCheck::check);
         }
     }
 
-    private List<CheckedTransaction> checkEach(List<Transaction> txs) {
+    /** Each transaction checked in turn on this thread. */
+    private static List<CheckedTransaction> checkEach(List<Transaction> txs, Function<Transaction, CheckedTransaction> check) {
         List<CheckedTransaction> checked = new ArrayList<>(txs.size());
         for (Transaction t : txs) {
-            checked.add(txCheck.check(t));
+            checked.add(check.apply(t));
         }
         return checked;
     }

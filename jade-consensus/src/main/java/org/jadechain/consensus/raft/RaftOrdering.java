@@ -221,12 +221,12 @@ public final class RaftOrdering implements Ordering {
         thread.start();
     }
 
-    @Override
     /**
      * Why this node stopped ordering, or null while it works: it halted (a block it could not reproduce), or its
      * Raft server stopped under it — Ratis closes a server on errors of its own, and then the node would
      * otherwise keep serving a chain that no longer moves.
      */
+    @Override
     public String failure() {
         String halted = applier.failure();
         if (halted != null) {
@@ -247,7 +247,7 @@ public final class RaftOrdering implements Ordering {
 
     public RaftRole role() {
         RaftServer.Division d = division;
-        if (d == null || !running || applier.failure() != null || !d.getInfo().isAlive()) {
+        if (d == null || !running || failure() != null) {
             return RaftRole.STOPPED;
         }
         RaftPeerRole r = d.getInfo().getCurrentRole();
