@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -18,7 +15,6 @@ import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
-import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -26,20 +22,15 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
-import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.jadechain.consensus.raft.tls.RaftTls;
-import org.jadechain.core.codec.DecodeException;
-import org.jadechain.core.crypto.Hash;
 import org.jadechain.core.crypto.KeyPair;
 import org.jadechain.core.crypto.PublicKey;
 import org.jadechain.core.exec.CheckedTransaction;
-import org.jadechain.core.exec.Scheduler;
 import org.jadechain.core.exec.TransactionValidator;
 import org.jadechain.core.ledger.CommitListener;
 import org.jadechain.core.ledger.CommittedBlock;
 import org.jadechain.core.ledger.Ledger;
 import org.jadechain.core.ledger.Ordering;
-import org.jadechain.core.ledger.ProposedBlock;
 import org.jadechain.core.ledger.TransactionSource;
 import org.jadechain.core.model.Transaction;
 import org.slf4j.Logger;
@@ -53,27 +44,23 @@ import org.slf4j.LoggerFactory;
  * once a majority of the genesis validators' signatures has passed through the log. A node whose result
  * differs halts: {@link #failure()} becomes non-null, halt listeners are told, and its Raft server stops.
  *
- * <p>Threads: Ratis's apply thread commits and calls {@link CommitListener}s in height order; one
- * {@code raft-orderer} thread pulls from the source, proposes (as leader) or forwards (as follower) and
+ * <p>This class runs the Ratis server and answers for the node's place in the group (role, leader, log, members).
+ * Threads: Ratis's apply thread commits and calls {@link CommitListener}s in height order; the
+ * {@link RaftOrderer}'s thread pulls from the source, proposes (as leader) or forwards (as follower) and
  * re-sends this node's signature if it was lost; gRPC threads answer forwards. Status methods may be
  * called from any thread.
  */
 public final class RaftOrdering implements Ordering {
     private static final Logger log = LoggerFactory.getLogger(RaftOrdering.class);
-    private static final int FORWARD_BATCH = 2_000;
 
     private final Ledger ledger;
-    private final TransactionSource source;
     private final KeyPair validatorKey;
     private final RaftConfig config;
-    private final LongSupplier clock;
     private final Object ledgerLock = new Object();
-    private final Object wakeup = new Object();
-    private final Outbox outbox = new Outbox();
-    private final TransactionValidator txCheck;
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> haltListeners = new CopyOnWriteArrayList<>();
     private final ChainApplier applier;
+    private final RaftOrderer orderer;
     /** Committed entries after a proposal from which on it is history (ADR 0010); tests may lower it. */
     long historyLag = ChainApplier.HISTORY_LAG;
     private final RaftGroup group;
@@ -86,10 +73,6 @@ public final class RaftOrdering implements Ordering {
     private volatile RaftServer server;
     private volatile RaftServer.Division division;
     private volatile RaftClients clients;
-    private Thread thread;
-    private CompletableFuture<RaftClientReply> proposalInFlight;
-    private volatile Hash lastSignedHash;
-    private volatile long lastSignedAtNanos;
 
     /**
      * @param validatorKey this node's validator key (its genesis validator entry); null for a listener, which
@@ -99,13 +82,11 @@ public final class RaftOrdering implements Ordering {
     public RaftOrdering(Ledger ledger, TransactionSource source, KeyPair validatorKey, RaftConfig config,
                         LongSupplier clock) {
         this.ledger = ledger;
-        this.source = source;
         this.validatorKey = validatorKey;
         this.config = config;
-        this.clock = clock;
-        this.txCheck = new TransactionValidator(ledger.genesis().chainId(), ledger.suite());
-        this.applier = new ChainApplier(ledger, ledgerLock, validatorKey, this::submitSignature, this::committed,
-                this::halted);
+        this.applier = new ChainApplier(ledger, ledgerLock, validatorKey, this::submitSignature,
+                this::committed, this::halted);
+        this.orderer = new RaftOrderer(ledger, ledgerLock, source, config, clock, applier);
         this.group = RaftGroup.valueOf(groupId(ledger.genesis().chainId()), peers(config.peers()));
     }
 
@@ -198,7 +179,7 @@ public final class RaftOrdering implements Ordering {
         try {
             boolean existing = Files.isDirectory(config.storageDir().resolve(group.getGroupId().getUuid().toString()));
             SnapshotStorage snapshotStorage = new SnapshotStorage();
-            stateMachine = new LedgerStateMachine(applier, this::acceptForwarded, snapshotStorage,
+            stateMachine = new LedgerStateMachine(applier, orderer::acceptForwarded, snapshotStorage,
                     new SnapshotKeeper(ledger, ledgerLock, applier, checkpoints, snapshotStorage, config.selfId(),
                             this::committed), historyLag);
             server = RaftServer.newBuilder()
@@ -217,8 +198,7 @@ public final class RaftOrdering implements Ordering {
         }
         clients = new RaftClients(config.selfId(), group, props, transport, config.requestTimeoutMillis());
         running = true;
-        thread = new Thread(this::run, "raft-orderer-" + config.selfId());
-        thread.start();
+        orderer.start(division, clients, this::failure);
     }
 
     /**
@@ -288,235 +268,19 @@ public final class RaftOrdering implements Ordering {
      */
     public CompletableFuture<ForwardResult> forward(List<byte[]> encodedTxs) {
         RaftClients cs = clients;
-        RaftClient c = cs == null ? null : cs.forward();
-        if (c == null) {
+        if (cs == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the Raft ordering is not running"));
         }
-        Message m = Message.valueOf(ByteString.copyFrom(RaftMessages.forward(encodedTxs)));
-        return c.async().sendReadOnly(m).thenApply(reply -> {
-            if (!reply.isSuccess()) {
-                throw new IllegalStateException("forward failed: " + reply.getException());
-            }
-            try {
-                return new ForwardResult(reply.getServerId().toString(),
-                        nullIfEmpty(RaftMessages.decodeForwardReply(reply.getMessage().getContent().toByteArray())));
-            } catch (DecodeException e) {
-                throw new IllegalStateException("malformed forward reply: " + e.getMessage(), e);
-            }
-        });
+        return cs.forwardTransactions(encodedTxs);
     }
 
-    private static List<String> nullIfEmpty(List<String> refusals) {
-        List<String> out = new ArrayList<>(refusals.size());
-        for (String r : refusals) {
-            out.add(r.isEmpty() ? null : r);
-        }
-        return out;
-    }
-
-    /** Runs on gRPC threads: queues forwarded transactions here (the leader proposes them, others pass them on). */
-    private List<String> acceptForwarded(List<byte[]> encoded) {
-        if (applier.failure() != null) {
-            throw new IllegalStateException("node " + config.selfId() + " has halted");
-        }
-        List<String> refusals = new ArrayList<>(encoded.size());
-        long now = System.nanoTime();
-        for (byte[] bytes : encoded) {
-            Transaction tx;
-            try {
-                tx = Transaction.decode(bytes);
-            } catch (DecodeException e) {
-                refusals.add("undecodable: " + e.getMessage());
-                continue;
-            }
-            CheckedTransaction checked = txCheck.check(tx);
-            if (!checked.valid()) {
-                refusals.add(checked.result().name() + ": " + checked.message());
-                continue;
-            }
-            if (ledger.store().locate(tx.hash()) == null) {
-                outbox.add(checked, now);
-            }
-            refusals.add("");
-        }
-        wake();
-        return refusals;
-    }
-
-    private void run() {
-        long lastBlockNanos = System.nanoTime();
-        while (running && failure() == null) {
-            try {
-                RaftServer.Division d = division;
-                boolean leader = d.getInfo().isLeader() && d.getInfo().isLeaderReady();
-                pullFromSource(leader);
-                if (leader) {
-                    if (maybePropose(d, lastBlockNanos)) {
-                        lastBlockNanos = System.nanoTime();
-                    }
-                } else {
-                    forwardToLeader(d);
-                }
-                resendSignature();
-                synchronized (wakeup) {
-                    wakeup.wait(10);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Raft orderer of {}: {}", config.selfId(), e.toString(), e);
-                }
-            }
-        }
-    }
-
-    private void wake() {
-        synchronized (wakeup) {
-            wakeup.notifyAll();
-        }
-    }
-
-    private void pullFromSource(boolean leader) {
-        int room = leader ? config.maxTxs() - outbox.size() : FORWARD_BATCH;
-        if (room <= 0 || source.ready() == 0) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (CheckedTransaction t : source.take(room)) {
-            outbox.add(t, now);
-        }
-    }
-
-    /** @return true when a block was accepted into the log */
-    private boolean maybePropose(RaftServer.Division d, long lastBlockNanos) {
-        if (!applier.proposes() || applier.pending() != null
-                || (proposalInFlight != null && !proposalInFlight.isDone())
-                || d.getInfo().getLastAppliedIndex() < d.getRaftLog().getLastCommittedIndex()) {
-            return false;
-        }
-        if (!shouldCut(lastBlockNanos)) {
-            return false;
-        }
-        List<CheckedTransaction> txs = new ArrayList<>();
-        for (CheckedTransaction t : outbox.first(config.maxTxs())) {
-            if (ledger.store().locate(t.transaction().hash()) != null) {
-                outbox.remove(t.transaction().hash());
-            } else {
-                txs.add(t);
-            }
-        }
-        ProposedBlock p = applier.propose(clock.getAsLong(), txs);
-        if (p == null) {
-            return false;
-        }
-        byte[] message = RaftMessages.proposal(p.block().encode(), applier.signingKeyBytes(), applier.sign(p.headerHash()));
-        RaftClient proposing = clients.log();
-        proposalInFlight = proposing.async().send(Message.valueOf(ByteString.copyFrom(message)));
-        try {
-            RaftClientReply reply = proposalInFlight.get(config.requestTimeoutMillis(), TimeUnit.MILLISECONDS);
-            ChainApplier.Outcome outcome = reply.isSuccess() ? LedgerStateMachine.outcome(reply.getMessage()) : null;
-            if (outcome == ChainApplier.Outcome.ACCEPTED || outcome == ChainApplier.Outcome.COMMITTED) {
-                return true;
-            }
-            log.debug("proposal of block {} by {} was not accepted: {}", p.height(), config.selfId(),
-                    outcome != null ? outcome : reply.getException());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.debug("proposal of block {} by {} did not complete: {}", p.height(), config.selfId(), e.toString());
-            clients.renewIfClosed(proposing, e);
-        }
-        return false;
-    }
-
-    private boolean shouldCut(long lastBlockNanos) {
-        int waiting = outbox.size();
-        if (waiting >= config.maxTxs()) {
-            return true;
-        }
-        long nowNanos = System.nanoTime();
-        long oldest = outbox.oldestArrivalNanos();
-        if (waiting > 0 && nowNanos - oldest >= TimeUnit.MILLISECONDS.toNanos(config.maxWaitMillis())) {
-            return true;
-        }
-        long minNext;
-        synchronized (ledgerLock) {
-            minNext = ledger.minimumNextTimestamp();
-        }
-        if (Scheduler.earliest(ledger.store()) <= Math.max(clock.getAsLong(), minNext)) {
-            return true;
-        }
-        return config.emptyBlockIntervalMillis() > 0
-                && nowNanos - lastBlockNanos >= TimeUnit.MILLISECONDS.toNanos(config.emptyBlockIntervalMillis());
-    }
-
-    private void forwardToLeader(RaftServer.Division d) {
-        RaftPeerId leader = d.getInfo().getLeaderId();
-        if (leader == null || leader.toString().equals(config.selfId()) || outbox.size() == 0) {
-            return;
-        }
-        List<CheckedTransaction> due = outbox.dueForForwarding(leader.toString(), System.nanoTime(),
-                TimeUnit.MILLISECONDS.toNanos(config.forwardResendMillis()), FORWARD_BATCH);
-        List<CheckedTransaction> send = new ArrayList<>(due.size());
-        for (CheckedTransaction t : due) {
-            if (ledger.store().locate(t.transaction().hash()) != null) {
-                outbox.remove(t.transaction().hash());
-            } else {
-                send.add(t);
-            }
-        }
-        if (send.isEmpty()) {
-            return;
-        }
-        List<byte[]> encoded = new ArrayList<>(send.size());
-        for (CheckedTransaction t : send) {
-            encoded.add(t.transaction().unsafeEncoded());
-        }
-        RaftClient used = clients.forward();
-        forward(encoded).whenComplete((r, e) -> {
-            if (e != null) {
-                log.debug("forwarding {} transactions from {} failed: {}", send.size(), config.selfId(), e.toString());
-                outbox.forwardFailed(send);
-                clients.renewIfClosed(used, e);
-            }
-        });
-    }
-
-    /** Sends this node's signature for the pending block if it has not reached the log in time (lost, or sent before a restart). */
-    private void resendSignature() {
-        ChainApplier.PendingView pv = applier.pending();
-        if (pv == null || !pv.live() || !applier.signs() || pv.signedBy(applier.signingKeyBytes())) {
-            return;
-        }
-        if (pv.headerHash().equals(lastSignedHash)
-                && System.nanoTime() - lastSignedAtNanos < TimeUnit.MILLISECONDS.toNanos(config.requestTimeoutMillis())) {
-            return;
-        }
-        submitSignature(new RaftMessages.SignatureEntry(pv.headerHash(),
-                new org.jadechain.core.model.CommitCertificate.Signature(applier.signingKeyBytes(), applier.sign(pv.headerHash()))));
-    }
-
+    /** The applier's signatures go out through the orderer, which also re-sends them when lost. */
     private void submitSignature(RaftMessages.SignatureEntry s) {
-        RaftClients cs = clients;
-        if (cs == null || !running) {
-            return;
-        }
-        RaftClient c = cs.log();
-        lastSignedHash = s.headerHash();
-        lastSignedAtNanos = System.nanoTime();
-        byte[] message = RaftMessages.signature(s.headerHash(), s.signature().publicKey(), s.signature().signature());
-        c.async().send(Message.valueOf(ByteString.copyFrom(message))).whenComplete((r, e) -> {
-            if (e != null) {
-                log.debug("signature of {} did not reach the log: {}", config.selfId(), e.toString());
-                cs.renewIfClosed(c, e);
-            }
-        });
+        orderer.submitSignature(s);
     }
 
     private void committed(CommittedBlock block) {
-        outbox.removeAll(block.block().transactions());
+        orderer.committed(block.block().transactions());
         for (CommitListener l : listeners) {
             try {
                 l.committed(block);
@@ -524,7 +288,6 @@ public final class RaftOrdering implements Ordering {
                 log.warn("commit listener failed for block {}", block.height(), e);
             }
         }
-        wake();
     }
 
     private void halted(String why) {
@@ -542,7 +305,6 @@ public final class RaftOrdering implements Ordering {
 
     @Override
     public void close() {
-        Thread t;
         RaftServer s;
         synchronized (this) {
             if (closed) {
@@ -550,18 +312,9 @@ public final class RaftOrdering implements Ordering {
             }
             closed = true;
             running = false;
-            t = thread;
-            thread = null;
             s = server;
         }
-        if (t != null && t != Thread.currentThread()) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        orderer.stop();
         RaftClients cs = clients;
         if (cs != null) {
             cs.close();
@@ -574,7 +327,6 @@ public final class RaftOrdering implements Ordering {
             }
         }
     }
-
 
     private void closeQuietly(RaftServer s) {
         if (s == null) {
@@ -649,9 +401,6 @@ public final class RaftOrdering implements Ordering {
         }
         log.info("{} reconfigured the Raft group: voters {}, listeners {}", config.selfId(), voters, listeners);
     }
-
-
-
 
     private static List<RaftPeer> peers(List<RaftPeerConfig> peers) {
         List<RaftPeer> out = new ArrayList<>(peers.size());
