@@ -25,6 +25,7 @@ import org.rocksdb.WriteOptions;
  */
 final class RocksIndex {
     private static final byte[] ONE = le64(1);
+    private static final byte[] EMPTY = new byte[0];
 
     /** Entries per write while rebuilding. */
     private static final int REBUILD_BATCH = 10_000;
@@ -35,25 +36,25 @@ final class RocksIndex {
     /** Adds the indexer's entries for the block at {@code height} with these receipts to the batch. */
     static void write(BlockIndexer indexer, long height, List<Receipt> receipts, WriteBatch batch,
                       ColumnFamilyHandle keys, ColumnFamilyHandle counters) {
+        SortedWrites lines = new SortedWrites(2 * receipts.size());
+        SortedWrites increments = new SortedWrites(2 * receipts.size());
         indexer.index(height, receipts, new BlockIndexer.Sink() {
             @Override
             public void add(byte[] key) {
-                try {
-                    batch.put(keys, key, new byte[0]);
-                } catch (RocksDBException e) {
-                    throw new StorageException("cannot add an index entry to the commit batch: " + e.getMessage(), e);
-                }
+                lines.put(key, EMPTY);
             }
 
             @Override
             public void increment(byte[] key) {
-                try {
-                    batch.merge(counters, key, ONE);
-                } catch (RocksDBException e) {
-                    throw new StorageException("cannot add an index counter to the commit batch: " + e.getMessage(), e);
-                }
+                increments.merge(key, ONE);
             }
         });
+        try {
+            lines.addTo(batch, keys);
+            increments.addTo(batch, counters);
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot add the block's index entries to the commit batch: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -277,19 +277,22 @@ public final class RocksLedgerStore implements LedgerStore {
             b.put(handle(RocksColumn.RECEIPTS), height, RocksCodec.receipts(c.receiptBytes()));
             b.put(handle(RocksColumn.CERTS), height, c.certificateBytes());
             b.put(handle(RocksColumn.BLOCK_INDEX), c.blockHash().unsafeBytes(), height);
+            SortedWrites txIndex = new SortedWrites(c.txHashes().size());
             for (int i = 0; i < c.txHashes().size(); i++) {
-                b.put(handle(RocksColumn.TX_INDEX), c.txHashes().get(i).unsafeBytes(), RocksCodec.txLocation(c.height(), i));
+                txIndex.put(c.txHashes().get(i).unsafeBytes(), RocksCodec.txLocation(c.height(), i));
             }
-            ColumnFamilyHandle state = handle(RocksColumn.STATE);
+            txIndex.addTo(b, handle(RocksColumn.TX_INDEX));
+            SortedWrites state = new SortedWrites(c.stateChanges().size());
             for (Map.Entry<Bytes, byte[]> e : c.stateChanges().entrySet()) {
                 byte[] fullKey = e.getKey().unsafeArray();
                 byte[] key = RocksCodec.stateKey(StateKeys.bucketOf(suite, fullKey), fullKey);
                 if (e.getValue() == null) {
-                    b.delete(state, key);
+                    state.delete(key);
                 } else {
-                    b.put(state, key, e.getValue());
+                    state.put(key, e.getValue());
                 }
             }
+            state.addTo(b, handle(RocksColumn.STATE));
             ColumnFamilyHandle buckets = handle(RocksColumn.BUCKETS);
             for (Map.Entry<Integer, Hash> e : c.bucketHashes().entrySet()) {
                 if (e.getValue().equals(emptyBucketHash)) {
