@@ -25,11 +25,13 @@ import org.jadechain.sdk.JadeClient;
  */
 public final class NetworkDevnet {
     private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final Duration ARCHIVE_GRACE = Duration.ofSeconds(10);
 
     private final Path data;
     private final int nodes;
     private final PrintStream out;
     private final List<Process> children = new ArrayList<>();
+    private volatile boolean archiving;
 
     public NetworkDevnet(Path data, int nodes, PrintStream out) {
         this.data = data;
@@ -107,6 +109,10 @@ public final class NetworkDevnet {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(heapOptions());
+        if (i == 1 && writesNodeArchive()) {
+            archiving = true;
+            cmd.addAll(List.of("-Xlog:cds*=off", "-XX:ArchiveClassesAtExit=" + NODE_ARCHIVE));
+        }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 JadeCli.class.getName(), "node", "start", "--config",
                 DemoConsortium.nodeDir(data, i).resolve("node.json").toString()));
@@ -115,12 +121,30 @@ public final class NetworkDevnet {
         return pb.start();
     }
 
-    /** This JVM's heap, collector and compiler options (the launcher's, or the user's), for each node process. */
+    /**
+     * Where the launcher keeps the class-data-sharing archive of a Raft node's classes ({@code jade.nodeArchive}),
+     * or null when not started by the launcher.
+     */
+    private static final String NODE_ARCHIVE = System.getProperty("jade.nodeArchive");
+
+    /**
+     * Whether node 1 writes the node archive when it exits: the launcher asked for one and there is none yet. One
+     * node only, so that no two processes write the file at once.
+     */
+    private static boolean writesNodeArchive() {
+        return NODE_ARCHIVE != null && !Files.exists(Path.of(NODE_ARCHIVE));
+    }
+
+    /**
+     * This JVM's heap, collector and compiler options (the launcher's, or the user's), and the class-data-sharing
+     * archive it starts from, for each node process.
+     */
     private static List<String> heapOptions() {
         List<String> out = new ArrayList<>();
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.matches("-XX:[+-]?Use\\w*GC")
-                    || a.matches("-XX:[+-]TieredCompilation")) {
+                    || a.matches("-XX:[+-]TieredCompilation") || a.startsWith("-XX:SharedArchiveFile=")
+                    || a.equals("-Xlog:cds*=off")) {
                 out.add(a);
             }
         }
@@ -178,9 +202,11 @@ public final class NetworkDevnet {
             p.destroy();
         }
         long deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
-        for (Process p : children) {
+        for (int i = 0; i < children.size(); i++) {
+            Process p = children.get(i);
             try {
-                long left = Math.max(0, deadline - System.nanoTime());
+                // node 1 may be writing the node archive as it exits, which takes a few seconds
+                long left = Math.max(0, deadline - System.nanoTime()) + (i == 0 && archiving ? ARCHIVE_GRACE.toNanos() : 0);
                 if (!p.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
                     p.destroyForcibly();
                 }
