@@ -107,6 +107,7 @@ public final class JadeNode implements AutoCloseable {
             Mempool mempool = new Mempool(config.mempoolCapacity(), clock, store, genesis.cryptoSuite());
             verifier = SignatureVerifier.allCores(
                     new TransactionValidator(genesis.chainId(), genesis.cryptoSuite()));
+            ledger.useHashingPool(verifier.executor());
             CommitWaiters waiters = new CommitWaiters();
             NodeMetrics metrics = new NodeMetrics();
             if (config.raftMode()) {

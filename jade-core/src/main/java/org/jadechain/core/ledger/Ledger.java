@@ -2,6 +2,7 @@ package org.jadechain.core.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.jadechain.core.codec.DecodeException;
 import org.jadechain.core.contract.ChainInfo;
 import org.jadechain.core.contract.Contract;
@@ -37,6 +38,7 @@ public final class Ledger {
     private final LedgerStore store;
     private final BlockExecutor executor;
     private final MerkleTree merkle;
+    private volatile Executor hashingPool;
     private final CommittedStateCache committedState;
     private StateTree stateTree;
     private BlockHeader head;
@@ -166,27 +168,45 @@ public final class Ledger {
             throw new IllegalArgumentException("timestamp " + timestamp + " not after the head's " + head.timestamp());
         }
         long height = head.height() + 1;
-        BlockOutcome outcome = executor.execute(committedState, height, timestamp, txs);
         List<Transaction> transactions = new ArrayList<>(txs.size());
         for (CheckedTransaction c : txs) {
             transactions.add(c.transaction());
         }
-        return build(height, timestamp, transactions, outcome, proposer);
+        Forked<Hash> txRoot = txRoot(transactions);
+        BlockOutcome outcome = executor.execute(committedState, height, timestamp, txs);
+        return build(height, timestamp, transactions, txRoot, outcome, proposer);
     }
 
-    private ProposedBlock build(long height, long timestamp, List<Transaction> txs, BlockOutcome outcome,
-                                Address proposer) {
-        List<byte[]> txBytes = new ArrayList<>(txs.size());
-        for (Transaction t : txs) {
-            txBytes.add(t.unsafeEncoded());
-        }
+    /**
+     * Lets the Merkle roots of the blocks this ledger builds and replays be computed on {@code pool} while this
+     * thread executes the block and computes its state root (a node passes its verification pool, idle while a
+     * follower replays history). The roots do not depend on it; if the pool has not started one by the time it is
+     * needed, the calling thread computes it. Without it, or with null, everything runs on the calling thread.
+     */
+    public void useHashingPool(Executor pool) {
+        this.hashingPool = pool;
+    }
+
+    private Forked<Hash> txRoot(List<Transaction> txs) {
+        return Forked.fork(() -> {
+            List<byte[]> txBytes = new ArrayList<>(txs.size());
+            for (Transaction t : txs) {
+                txBytes.add(t.unsafeEncoded());
+            }
+            return merkle.root(txBytes);
+        }, hashingPool);
+    }
+
+    private ProposedBlock build(long height, long timestamp, List<Transaction> txs, Forked<Hash> txRoot,
+                                BlockOutcome outcome, Address proposer) {
         List<byte[]> receiptBytes = new ArrayList<>(outcome.receipts().size());
         for (Receipt r : outcome.receipts()) {
             receiptBytes.add(r.encode());
         }
+        Forked<Hash> receiptRoot = Forked.fork(() -> merkle.root(receiptBytes), hashingPool);
         StateTree.Update update = stateTree.preview(store, outcome.writes().changes());
         BlockHeader header = new BlockHeader(genesis.chainId(), height, head.hash(suite), timestamp, txs.size(),
-                merkle.root(txBytes), merkle.root(receiptBytes), update.root(), proposer);
+                txRoot.join(), receiptRoot.join(), update.root(), proposer);
         return new ProposedBlock(new Block(header, txs), header.hash(suite), outcome.receipts(), receiptBytes, update);
     }
 
@@ -215,8 +235,9 @@ public final class Ledger {
         if (checked.size() != block.transactions().size()) {
             throw new IllegalArgumentException("checked transactions do not match the block");
         }
+        Forked<Hash> txRoot = txRoot(block.transactions());
         BlockOutcome outcome = executor.execute(committedState, height, h.timestamp(), checked);
-        ProposedBlock mine = build(height, h.timestamp(), block.transactions(), outcome, h.proposer());
+        ProposedBlock mine = build(height, h.timestamp(), block.transactions(), txRoot, outcome, h.proposer());
         BlockHeader m = mine.block().header();
         if (!m.txRoot().equals(h.txRoot())) {
             throw new BlockRejectedException(height, "transaction root differs: header " + h.txRoot().hex() + ", computed " + m.txRoot().hex());

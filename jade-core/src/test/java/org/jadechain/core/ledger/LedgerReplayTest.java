@@ -112,8 +112,33 @@ class LedgerReplayTest {
                 ResultCode.OK, ResultCode.OK, ResultCode.INSUFFICIENT_FUNDS, ResultCode.BAD_NONCE);
         assertThat(storeA.block(3).receipts().get(0).code()).isEqualTo(ResultCode.BAD_SIGNATURE);
 
+        replaysIdentically(null);
+    }
+
+    @Test
+    void replayingWithAHashingPoolGivesTheSameBlocksAndStillRejectsAWrongRoot() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            replaysIdentically(pool);
+            // a pool that never gets to the work: the replaying thread computes the roots itself
+            replaysIdentically(task -> { });
+            Ledger b = nodeBOneBehind();
+            b.useHashingPool(pool);
+            Block genuine = storeA.block(a.height()).block();
+            Hash junk = SUITE.hash(new byte[] {42});
+            assertRejected(b, new Block(with(genuine.header(), set(5, junk)), genuine.transactions()),
+                    genuine.header().height(), "transaction root");
+            assertRejected(b, new Block(with(genuine.header(), set(6, junk)), genuine.transactions()),
+                    genuine.header().height(), "receipt root");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void replaysIdentically(java.util.concurrent.Executor hashingPool) throws Exception {
         InMemoryLedgerStore storeB = new InMemoryLedgerStore(SUITE);
         Ledger b = new Ledger(CHAIN.genesis, CONTRACTS, storeB);
+        b.useHashingPool(hashingPool);
         assertThat(storeB.block(0).blockBytes()).isEqualTo(storeA.block(0).blockBytes());
         for (long h = 1; h <= a.height(); h++) {
             StoredBlock stored = storeA.block(h);

@@ -3,6 +3,7 @@ package org.jadechain.node.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +32,14 @@ public final class SignatureVerifier implements AutoCloseable {
 
     public static SignatureVerifier allCores(TransactionValidator validator) {
         return new SignatureVerifier(validator, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The pool's threads, for other pure work a node can spread over its cores (e.g. a replayed block's Merkle
+     * roots, {@code Ledger.useHashingPool}); refuses work once closed.
+     */
+    public Executor executor() {
+        return pool;
     }
 
     public CheckedTransaction check(Transaction tx) {
