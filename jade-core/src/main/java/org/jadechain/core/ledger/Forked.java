@@ -3,16 +3,22 @@ package org.jadechain.core.ledger;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * A pure computation handed to another thread while the caller goes on, which the caller runs itself if no thread
  * has started it by the time the result is needed (a busy or refusing pool never makes the caller wait for a queue).
  * The result is the same whichever thread computes it; the computation must not depend on shared mutable state.
+ * The core starts no threads: the pool comes from outside ({@link Ledger#useHashingPool}).
  */
 final class Forked<T> {
     private final Supplier<T> work;
     private final AtomicBoolean claimed = new AtomicBoolean();
+    private final Lock lock = new ReentrantLock();
+    private final Condition finished = lock.newCondition();
     private T result;
     private Throwable failure;
     private boolean done;
@@ -48,11 +54,14 @@ final class Forked<T> {
         } catch (RuntimeException | Error x) {
             e = x;
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             result = r;
             failure = e;
             done = true;
-            notifyAll();
+            finished.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -61,18 +70,13 @@ final class Forked<T> {
         if (claimed.compareAndSet(false, true)) {
             run();
         }
-        boolean interrupted = false;
-        synchronized (this) {
+        lock.lock();
+        try {
             while (!done) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+                finished.awaitUninterruptibly(); // the result is needed; an interrupt stays set for the caller
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
         }
         if (failure instanceof RuntimeException re) {
             throw re;
