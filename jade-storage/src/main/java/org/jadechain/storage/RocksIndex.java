@@ -67,36 +67,57 @@ final class RocksIndex {
                         ColumnFamilyHandle keys, ColumnFamilyHandle counters) throws RocksDBException {
         try (WriteOptions unsynced = new WriteOptions(); WriteOptions synced = new WriteOptions().setSync(true)) {
             for (ColumnFamilyHandle family : List.of(keys, counters)) {
-                WriteBatch batch = new WriteBatch();
-                try (RocksIterator it = db.newIterator(family)) {
+                try (ChunkedBatch chunks = new ChunkedBatch(db, unsynced);
+                     RocksIterator it = db.newIterator(family)) {
                     for (it.seekToFirst(); it.isValid(); it.next()) {
-                        batch.delete(family, it.key());
-                        if (batch.count() >= REBUILD_BATCH) {
-                            db.write(unsynced, batch);
-                            batch.close();
-                            batch = new WriteBatch();
-                        }
+                        chunks.batch().delete(family, it.key());
+                        chunks.flushIfFull();
                     }
                     it.status();
-                    db.write(unsynced, batch);
-                } finally {
-                    batch.close();
+                    chunks.write(unsynced);
                 }
             }
-            WriteBatch batch = new WriteBatch();
-            try {
+            try (ChunkedBatch chunks = new ChunkedBatch(db, unsynced)) {
                 for (long h = 0; h <= lastHeight; h++) {
-                    write(indexer, h, receipts.apply(h), batch, keys, counters);
-                    if (batch.count() >= REBUILD_BATCH) {
-                        db.write(unsynced, batch);
-                        batch.close();
-                        batch = new WriteBatch();
-                    }
+                    write(indexer, h, receipts.apply(h), chunks.batch(), keys, counters);
+                    chunks.flushIfFull();
                 }
-                db.write(synced, batch);
-            } finally {
-                batch.close();
+                chunks.write(synced);
             }
+        }
+    }
+
+    /** A write batch written (unsynced) and started again whenever it holds {@link #REBUILD_BATCH} records. */
+    private static final class ChunkedBatch implements AutoCloseable {
+        private final RocksDB db;
+        private final WriteOptions unsynced;
+        private WriteBatch batch = new WriteBatch();
+
+        ChunkedBatch(RocksDB db, WriteOptions unsynced) {
+            this.db = db;
+            this.unsynced = unsynced;
+        }
+
+        WriteBatch batch() {
+            return batch;
+        }
+
+        void flushIfFull() throws RocksDBException {
+            if (batch.count() >= REBUILD_BATCH) {
+                db.write(unsynced, batch);
+                batch.close();
+                batch = new WriteBatch();
+            }
+        }
+
+        /** Writes what the batch holds with {@code options}. */
+        void write(WriteOptions options) throws RocksDBException {
+            db.write(options, batch);
+        }
+
+        @Override
+        public void close() {
+            batch.close();
         }
     }
 
