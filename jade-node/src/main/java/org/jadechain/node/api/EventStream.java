@@ -4,16 +4,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.sse.SseClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jadechain.core.ledger.CommitListener;
 import org.jadechain.core.ledger.CommittedBlock;
+import org.jadechain.core.model.Attribute;
+import org.jadechain.core.model.Event;
 import org.jadechain.core.model.Receipt;
 
 /**
  * The server-sent-event stream of committed blocks ({@code GET /v1/events}): an event {@code block} per
  * block, followed by an event {@code alert} for each regulator alert (contract events of type {@code Alert})
  * its transactions raised.
- * Events are sent from one background thread (the ordering thread never waits on a client); when
+ * Events are built and sent on one background thread (the ordering thread neither waits on a client nor spends
+ * its time on their JSON); when
  * clients fall more than 1,024 blocks behind, the oldest unsent events are dropped. Gone clients are removed.
  */
 public final class EventStream implements CommitListener {
@@ -21,16 +31,16 @@ public final class EventStream implements CommitListener {
     static final long KEEPALIVE_SECONDS = 15;
     private final CopyOnWriteArrayList<SseClient> clients = new CopyOnWriteArrayList<>();
     private final ObjectMapper json;
-    private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(
-            1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1024),
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(
+            1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1024),
             r -> {
                 Thread t = new Thread(r, "sse-sender");
                 t.setDaemon(true);
                 return t;
-            }, new java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy());
+            }, new ThreadPoolExecutor.DiscardOldestPolicy());
 
-    private final java.util.concurrent.ScheduledExecutorService pinger =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService pinger =
+            Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sse-keepalive");
                 t.setDaemon(true);
                 return t;
@@ -39,7 +49,7 @@ public final class EventStream implements CommitListener {
     public EventStream(ObjectMapper json) {
         this.json = json;
         pinger.scheduleAtFixedRate(() -> sender.execute(this::ping), KEEPALIVE_SECONDS, KEEPALIVE_SECONDS,
-                java.util.concurrent.TimeUnit.SECONDS);
+                TimeUnit.SECONDS);
     }
 
     /** A comment line to every subscriber: keeps idle streams open through proxies and finds gone clients. */
@@ -78,11 +88,16 @@ public final class EventStream implements CommitListener {
         return clients.size();
     }
 
+    /** Hands the block to the sender thread, which builds its events' JSON and sends them; returns at once. */
     @Override
     public void committed(CommittedBlock block) {
         if (clients.isEmpty()) {
             return;
         }
+        sender.execute(() -> send(blockEvent(block), alertEvents(block)));
+    }
+
+    private String blockEvent(CommittedBlock block) {
         ObjectNode n = json.createObjectNode();
         n.put("height", block.height());
         n.put("hash", block.headerHash().hex());
@@ -95,35 +110,40 @@ public final class EventStream implements CommitListener {
             rn.put("code", r.code().name());
             rn.put("kind", r.kind().name());
         }
-        String data = n.toString();
-        java.util.List<String> alerts = new java.util.ArrayList<>();
+        return n.toString();
+    }
+
+    private List<String> alertEvents(CommittedBlock block) {
+        List<String> alerts = new ArrayList<>();
         for (Receipt r : block.receipts()) {
-            for (org.jadechain.core.model.Event e : r.events()) {
+            for (Event e : r.events()) {
                 if (e.type().equals("Alert")) {
                     ObjectNode a = json.createObjectNode();
                     a.put("height", block.height()).put("txHash", r.txHash().hex()).put("contract", e.contract());
                     ObjectNode attrs = a.putObject("attributes");
-                    for (org.jadechain.core.model.Attribute at : e.attributes()) {
+                    for (Attribute at : e.attributes()) {
                         attrs.put(at.name(), at.value());
                     }
                     alerts.add(a.toString());
                 }
             }
         }
-        sender.execute(() -> {
-            for (SseClient c : clients) {
-                try {
-                    c.sendEvent("block", data);
-                    for (String alert : alerts) {
-                        c.sendEvent("alert", alert);
-                    }
-                    if (c.terminated()) {
-                        clients.remove(c);
-                    }
-                } catch (RuntimeException e) {
+        return alerts;
+    }
+
+    private void send(String block, List<String> alerts) {
+        for (SseClient c : clients) {
+            try {
+                c.sendEvent("block", block);
+                for (String alert : alerts) {
+                    c.sendEvent("alert", alert);
+                }
+                if (c.terminated()) {
                     clients.remove(c);
                 }
+            } catch (RuntimeException e) {
+                clients.remove(c);
             }
-        });
+        }
     }
 }
