@@ -108,7 +108,7 @@ public final class NetworkDevnet {
     private Process start(int i) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(heapOptions());
+        cmd.addAll(nodeJvmOptions());
         if (i == 1 && writesNodeArchive()) {
             archiving = true;
             cmd.addAll(List.of("-Xlog:cds*=off", "-XX:ArchiveClassesAtExit=" + NODE_ARCHIVE));
@@ -139,7 +139,7 @@ public final class NetworkDevnet {
      * This JVM's heap, collector and compiler options (the launcher's, or the user's), and the class-data-sharing
      * archive it starts from, for each node process.
      */
-    private static List<String> heapOptions() {
+    private static List<String> nodeJvmOptions() {
         List<String> out = new ArrayList<>();
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.matches("-XX:[+-]?Use\\w*GC")
