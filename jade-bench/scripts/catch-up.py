@@ -8,8 +8,9 @@ leader's. Prints the network's rate, the follower's replay rate and their ratio,
 brought back and from its first new block.
 
 usage: catch-up.py [--suite sm|intl] [--mode stop|kill] [--transfers N] [--warmup N] [--data DIR]
-                   [--port P] [--raft-port P] [--away SECONDS] [--jfr FILE] [--threads PREFIX]
-With --jfr (stop mode), the paused follower records a JFR profile (settings=profile) from just before it is
+                   [--port P] [--raft-port P] [--away SECONDS] [--jfr FILE] [--threads PREFIX] [--timeline]
+With --timeline, it prints the follower's height at each change and what each replayed block held (read from
+the leader at the end). With --jfr (stop mode), the paused follower records a JFR profile (settings=profile) from just before it is
 paused until it has caught up.
 Run from anywhere; it uses the repository's ./jade launcher. The devnet is stopped at the end.
 """
@@ -76,6 +77,7 @@ def main():
     p.add_argument("--away", type=float, default=0,
                    help="keep the follower out at least this many seconds (the network idles after the load)")
     p.add_argument("--jfr")
+    p.add_argument("--timeline", action="store_true", help="print the follower's height at each change while it catches up")
     p.add_argument("--threads", help="stop mode: jstack the follower when resumed and when caught up, "
                    "and print each thread's CPU per replayed transfer")
     a = p.parse_args()
@@ -134,10 +136,13 @@ def main():
                                          stdout=open(a.data + ".restart.log", "w"), stderr=subprocess.STDOUT,
                                          start_new_session=True)
         api_open = first_block = first_height = None
+        timeline = []
         while True:
             s = status(apis[follower])
             now = time.monotonic() - t0
             if s is not None:
+                if not timeline or timeline[-1][1] != s["height"]:
+                    timeline.append((now, s["height"]))
                 if api_open is None:
                     api_open = now
                 if first_block is None and s["height"] > before:
@@ -173,6 +178,13 @@ def main():
         if done > first_block and later > 0:
             print(f"        {later / (done - first_block):,.0f} transfers/s = "
                   f"{later / (done - first_block) / network_tps:.2f}x from its first new block")
+        if a.timeline:
+            def txs(h):
+                with urllib.request.urlopen(f"{apis[lead]}/v1/blocks/{h}", timeout=5) as r:
+                    methods = [t["method"] for t in json.load(r)["transactions"]]
+                return ", ".join(f"{methods.count(m)} {m}" for m in sorted(set(methods))) or "empty"
+            print("follower's height (its transactions) at each change: "
+                  + ", ".join(f"{h} ({txs(h)}) {t:.2f}s" for t, h in timeline))
         if a.threads and a.mode == "stop":
             print("follower's threads, CPU per replayed transfer:")
             subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "thread-cpu.py"),

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.jadechain.contracts.SystemContracts;
 import org.jadechain.contracts.currency.CurrencyCalls;
@@ -35,8 +37,12 @@ import org.jadechain.testkit.TestChain;
  * after the warm-up.
  *
  * <p>Run: {@code java -cp "jade-bench/target/jade-bench-0.1.0-SNAPSHOT.jar:jade-bench/target/lib/*"
- * org.jadechain.bench.OrdererCpuTime [suite] [blocks] [transfers per block]}
- * (the node's RocksDB store with the wallet-history index, ADR 0011)
+ * org.jadechain.bench.OrdererCpuTime [suite] [blocks] [transfers per block] [pool|alternate]}
+ * (the node's RocksDB store with the wallet-history index, ADR 0011). With {@code pool}, the ledger has an idle
+ * two-thread hashing pool ({@code Ledger.useHashingPool}), as a follower replaying history has: what moves to it
+ * is not counted, as it is not on the follower's apply thread. With {@code alternate}, even blocks have the pool
+ * and odd blocks not, and both are printed (with the wall-clock time per transfer too): this VM's speed drifts by
+ * a third between minutes, so only figures from one run compare.
  */
 public final class OrdererCpuTime {
     private static final int WALLETS = 1_000;
@@ -48,11 +54,24 @@ public final class OrdererCpuTime {
         String suiteLabel = args.length > 0 ? args[0] : "intl";
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int perBlock = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
+        String mode = args.length > 3 ? args[3] : "none";
+        boolean pool = mode.equals("pool") || mode.equals("alternate");
         Path dir = Files.createTempDirectory("jade-orderer-cpu");
         try (RocksLedgerStore rocks = RocksLedgerStore.open(dir, org.jadechain.core.crypto.CryptoSuites.of(
                 SuiteId.fromLabel(suiteLabel)), RocksLedgerStore.Mode.NODE, SystemContracts.registry().indexer())) {
             TestChain chain = TestChain.create(SuiteId.fromLabel(suiteLabel), SystemContracts.registry(), s -> rocks);
-            run(chain, blocks, perBlock);
+            ExecutorService hashing = pool ? Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "hashing");
+                t.setDaemon(true);
+                return t;
+            }) : null;
+            try {
+                run(chain, blocks, perBlock, hashing, mode.equals("alternate"));
+            } finally {
+                if (hashing != null) {
+                    hashing.shutdownNow();
+                }
+            }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -60,7 +79,7 @@ public final class OrdererCpuTime {
         }
     }
 
-    private static void run(TestChain chain, int blocks, int perBlock) {
+    private static void run(TestChain chain, int blocks, int perBlock, ExecutorService pool, boolean alternate) {
         CryptoSuite suite = chain.suite();
         TransferBlock.openWallets(chain, WALLETS);
         System.out.printf("signing %,d transfers...%n", (long) blocks * perBlock);
@@ -90,8 +109,11 @@ public final class OrdererCpuTime {
         Address proposer = suite.address(chain.validatorKey().publicKey());
         long[] propose = new long[blocks];
         long[] commit = new long[blocks];
+        long[] wall = new long[blocks];
         for (int b = 0; b < blocks; b++) {
+            ledger.useHashingPool(alternate && b % 2 == 1 ? null : pool);
             long ts = ledger.minimumNextTimestamp() + 1_000;
+            long w0 = System.nanoTime();
             long t0 = mx.getCurrentThreadCpuTime();
             ProposedBlock p = ledger.propose(ts, work.get(b), proposer);
             long t1 = mx.getCurrentThreadCpuTime();
@@ -99,6 +121,7 @@ public final class OrdererCpuTime {
                     chain.validatorKey().publicKey().encoded(), suite.sign(chain.validatorKey().privateKey(),
                             CommitCertificate.signedMessage(p.headerHash()))))));
             long t2 = mx.getCurrentThreadCpuTime();
+            wall[b] = System.nanoTime() - w0;
             for (Receipt r : p.receipts()) {
                 if (r.code() != ResultCode.OK) {
                     throw new IllegalStateException("transfer refused: " + r.code() + " " + r.message());
@@ -108,18 +131,31 @@ public final class OrdererCpuTime {
             commit[b] = t2 - t1;
         }
         int skip = blocks / 3;
-        double pr = median(propose, skip) / 1e3 / perBlock;
-        double co = median(commit, skip) / 1e3 / perBlock;
-        System.out.printf("suite %s, %d blocks of %,d transfers (median of the last %d):%n", suite.id().label(), blocks,
-                perBlock, blocks - skip);
-        System.out.printf("  propose (execute + roots)  %7.1f us of CPU per transfer%n", pr);
-        System.out.printf("  commit (RocksDB batch)     %7.1f us of CPU per transfer%n", co);
-        System.out.printf("  producer total             %7.1f us  = %,.0f transfers per CPU-second%n", pr + co,
-                1e6 / (pr + co));
+        if (alternate) {
+            report(suite, blocks, perBlock, "hashing pool, even blocks", propose, commit, wall, skip, 0);
+            report(suite, blocks, perBlock, "no pool, odd blocks", propose, commit, wall, skip, 1);
+        } else {
+            report(suite, blocks, perBlock, pool != null ? "hashing pool" : "no pool", propose, commit, wall, skip, -1);
+        }
     }
 
-    private static double median(long[] values, int skip) {
-        long[] tail = Arrays.copyOfRange(values, skip, values.length);
+    /** Prints the medians over the blocks after {@code skip}, of one parity (0 or 1) or all (-1). */
+    private static void report(CryptoSuite suite, int blocks, int perBlock, String label, long[] propose, long[] commit,
+                               long[] wall, int skip, int parity) {
+        double pr = median(propose, skip, parity) / 1e3 / perBlock;
+        double co = median(commit, skip, parity) / 1e3 / perBlock;
+        double wa = median(wall, skip, parity) / 1e3 / perBlock;
+        System.out.printf("suite %s, %d blocks of %,d transfers (medians after the first %d), %s:%n", suite.id().label(),
+                blocks, perBlock, skip, label);
+        System.out.printf("  propose (execute + roots)  %7.1f us of CPU per transfer%n", pr);
+        System.out.printf("  commit (RocksDB batch)     %7.1f us of CPU per transfer%n", co);
+        System.out.printf("  producer total             %7.1f us  = %,.0f transfers per CPU-second (wall %.1f us)%n",
+                pr + co, 1e6 / (pr + co), wa);
+    }
+
+    private static double median(long[] values, int skip, int parity) {
+        long[] tail = java.util.stream.IntStream.range(skip, values.length)
+                .filter(i -> parity < 0 || i % 2 == parity).mapToLong(i -> values[i]).toArray();
         Arrays.sort(tail);
         return tail[tail.length / 2];
     }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# How a fixed-rate run starts on a warm solo devnet (issue #6, p99 at 80 %): a fresh devnet, a 60,000-transfer
+# warm-up, then `jade bench --rate RATE` over 40,000 transfers; prints the run's committed transfers per second
+# and latencies, and the first 20 blocks after the warm-up: height:transactions (* = not only transfers, i.e. the
+# run's wallet set-up) + milliseconds since the previous block's timestamp.
+# usage: start-of-run.sh SUITE RATE [DATA_DIR] [PORT]   (node JVM options from $JADE_JAVA_OPTS, as with ./jade)
+set -euo pipefail
+suite=$1; rate=$2; d=${3:-/tmp/jade-start-of-run}; port=${4:-28080}
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+rm -rf "$d"
+./jade devnet --suite "$suite" --data "$d" --port "$port" > "$d.devnet.log" 2>&1 &
+devnet=$!
+trap 'kill $devnet 2>/dev/null; wait $devnet 2>/dev/null || true' EXIT
+api="http://127.0.0.1:$port"
+for _ in $(seq 1 90); do curl -sf "$api/v1/status" >/dev/null && break; sleep 1; done
+bench() { ./jade bench --node "$api" --keys "$d/keys" --ceiling 20000 "$@" >/dev/null 2>&1; }
+bench --transfers 60000
+h0=$(curl -s "$api/v1/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['height'])")
+bench --transfers 40000 --rate "$rate" --json "$d.run.json"
+python3 - "$api" "$h0" "$d.run.json" <<'PY'
+import json, sys, urllib.request
+api, h0, result = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3]))
+print("committed per second", result["tps"]["perSecond"], "latency ms", result["latencyMillis"])
+top = json.load(urllib.request.urlopen(api + "/v1/status"))["height"]
+prev, out = None, []
+for h in range(h0 + 1, min(top, h0 + 20) + 1):
+    b = json.load(urllib.request.urlopen(f"{api}/v1/blocks/{h}"))
+    ts, methods = b["header"]["timestamp"], [t["method"] for t in b["transactions"]]
+    out.append(f"{h}:{len(methods)}{'' if set(methods) <= {'transfer'} else '*'}+{ts - prev if prev else 0}ms")
+    prev = ts
+print(" ".join(out))
+PY
