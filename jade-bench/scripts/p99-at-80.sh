@@ -7,11 +7,8 @@ set -euo pipefail
 suite=$1; ceiling=$2; d=${3:-/tmp/jade-p99}; port=${4:-28080}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-rm -rf "$d"
-./jade devnet --suite "$suite" --data "$d" --port "$port" > "$d.devnet.log" 2>&1 &
-devnet=$!
-trap 'kill $devnet 2>/dev/null; wait $devnet 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/v1/status" >/dev/null && break; sleep 1; done
+. jade-bench/scripts/solo-devnet.sh
+start_solo_devnet "$suite" "$d" "$port"
 bench() { ./jade bench --node "http://127.0.0.1:$port" --keys "$d/keys" --ceiling "$ceiling" "$@" >/dev/null 2>&1; }
 field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 bench --transfers 60000 --json "$d.warmup.json"

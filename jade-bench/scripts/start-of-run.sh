@@ -8,12 +8,9 @@ set -euo pipefail
 suite=$1; rate=$2; d=${3:-/tmp/jade-start-of-run}; port=${4:-28080}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-rm -rf "$d"
-./jade devnet --suite "$suite" --data "$d" --port "$port" > "$d.devnet.log" 2>&1 &
-devnet=$!
-trap 'kill $devnet 2>/dev/null; wait $devnet 2>/dev/null || true' EXIT
+. jade-bench/scripts/solo-devnet.sh
+start_solo_devnet "$suite" "$d" "$port"
 api="http://127.0.0.1:$port"
-for _ in $(seq 1 90); do curl -sf "$api/v1/status" >/dev/null && break; sleep 1; done
 bench() { ./jade bench --node "$api" --keys "$d/keys" --ceiling 20000 "$@" >/dev/null 2>&1; }
 bench --transfers 60000
 h0=$(curl -s "$api/v1/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['height'])")
