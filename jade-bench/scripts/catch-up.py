@@ -10,8 +10,8 @@ brought back and from its first new block.
 usage: catch-up.py [--suite sm|intl] [--mode stop|kill] [--transfers N] [--warmup N] [--data DIR]
                    [--port P] [--raft-port P] [--away SECONDS] [--jfr FILE] [--threads PREFIX] [--timeline]
 With --timeline, it prints the follower's height at each change and what each replayed block held (read from
-the leader at the end). With --jfr (stop mode), the paused follower records a JFR profile (settings=profile) from just before it is
-paused until it has caught up.
+the leader at the end). With --jfr (stop mode), the paused follower records a JFR profile (settings=profile)
+from just before it is paused until it has caught up.
 Run from anywhere; it uses the repository's ./jade launcher. The devnet is stopped at the end.
 """
 import argparse

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jadechain.contracts.SystemContracts;
 import org.jadechain.contracts.currency.CurrencyCalls;
@@ -37,7 +37,7 @@ import org.jadechain.testkit.TestChain;
  * after the warm-up.
  *
  * <p>Run: {@code java -cp "jade-bench/target/jade-bench-0.1.0-SNAPSHOT.jar:jade-bench/target/lib/*"
- * org.jadechain.bench.OrdererCpuTime [suite] [blocks] [transfers per block] [pool|alternate]}
+ * org.jadechain.bench.OrdererCpuTime [suite] [blocks] [transfers per block] [none|pool|alternate]}
  * (the node's RocksDB store with the wallet-history index, ADR 0011). With {@code pool}, the ledger has an idle
  * two-thread hashing pool ({@code Ledger.useHashingPool}), as a follower replaying history has: what moves to it
  * is not counted, as it is not on the follower's apply thread. With {@code alternate}, even blocks have the pool
@@ -55,16 +55,15 @@ public final class OrdererCpuTime {
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int perBlock = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
         String mode = args.length > 3 ? args[3] : "none";
-        boolean pool = mode.equals("pool") || mode.equals("alternate");
+        if (!List.of("none", "pool", "alternate").contains(mode)) {
+            throw new IllegalArgumentException("the fourth argument is pool, alternate or none, not " + mode);
+        }
+        boolean pool = !mode.equals("none");
         Path dir = Files.createTempDirectory("jade-orderer-cpu");
         try (RocksLedgerStore rocks = RocksLedgerStore.open(dir, org.jadechain.core.crypto.CryptoSuites.of(
                 SuiteId.fromLabel(suiteLabel)), RocksLedgerStore.Mode.NODE, SystemContracts.registry().indexer())) {
             TestChain chain = TestChain.create(SuiteId.fromLabel(suiteLabel), SystemContracts.registry(), s -> rocks);
-            ExecutorService hashing = pool ? Executors.newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "hashing");
-                t.setDaemon(true);
-                return t;
-            }) : null;
+            ExecutorService hashing = pool ? HashingPool.of(2) : null;
             try {
                 run(chain, blocks, perBlock, hashing, mode.equals("alternate"));
             } finally {
@@ -154,7 +153,7 @@ public final class OrdererCpuTime {
     }
 
     private static double median(long[] values, int skip, int parity) {
-        long[] tail = java.util.stream.IntStream.range(skip, values.length)
+        long[] tail = IntStream.range(skip, values.length)
                 .filter(i -> parity < 0 || i % 2 == parity).mapToLong(i -> values[i]).toArray();
         Arrays.sort(tail);
         return tail[tail.length / 2];

@@ -24,11 +24,7 @@ public final class ReplayCpuTime {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         System.out.printf("%-6s %26s %26s %8s %28s%n", "suite", "live block (transfers/CPU-s)", "certified (transfers/CPU-s)",
                 "ratio", "certified, roots on a pool");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "hashing");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ExecutorService pool = HashingPool.of(1);
         for (String suite : suites) {
             LedgerBenchmarks b = new LedgerBenchmarks();
             b.suite = suite;
