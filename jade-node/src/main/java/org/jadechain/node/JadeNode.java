@@ -24,6 +24,7 @@ import org.jadechain.node.mempool.Mempool;
 import org.jadechain.node.metrics.NodeMetrics;
 import org.jadechain.node.pipeline.CommitWaiters;
 import org.jadechain.node.pipeline.SignatureVerifier;
+import org.jadechain.node.pipeline.WalletKeyPreparer;
 import org.jadechain.node.query.ChainQueries;
 import org.jadechain.sdk.GenesisFile;
 import org.jadechain.storage.RocksLedgerStore;
@@ -43,18 +44,21 @@ public final class JadeNode implements AutoCloseable {
     private final Ordering ordering;
     private final ApiServer api;
     private final SignatureVerifier verifier;
+    private final WalletKeyPreparer keyPreparer;
     private final NodeContext context;
 
     private final RaftReconfigurer reconfigurer;
 
     private JadeNode(NodeConfig config, RocksLedgerStore store, Ordering ordering, ApiServer api,
-                     SignatureVerifier verifier, NodeContext context, RaftReconfigurer reconfigurer) {
+                     SignatureVerifier verifier, WalletKeyPreparer keyPreparer, NodeContext context,
+                     RaftReconfigurer reconfigurer) {
         this.reconfigurer = reconfigurer;
         this.config = config;
         this.store = store;
         this.ordering = ordering;
         this.api = api;
         this.verifier = verifier;
+        this.keyPreparer = keyPreparer;
         this.context = context;
     }
 
@@ -99,6 +103,7 @@ public final class JadeNode implements AutoCloseable {
         RocksLedgerStore store = RocksLedgerStore.open(config.dataDir(), genesis.cryptoSuite(), RocksLedgerStore.Mode.NODE,
                 SystemContracts.registry().indexer());
         SignatureVerifier verifier = null;
+        WalletKeyPreparer keyPreparer = null;
         ApiServer api = null;
         Ordering ordering = null;
         RaftReconfigurer reconfigurer = null;
@@ -108,6 +113,7 @@ public final class JadeNode implements AutoCloseable {
             verifier = SignatureVerifier.allCores(
                     new TransactionValidator(genesis.chainId(), genesis.cryptoSuite()));
             ledger.useHashingPool(verifier.executor());
+            keyPreparer = new WalletKeyPreparer(genesis.cryptoSuite());
             CommitWaiters waiters = new CommitWaiters();
             NodeMetrics metrics = new NodeMetrics();
             if (config.raftMode()) {
@@ -127,7 +133,7 @@ public final class JadeNode implements AutoCloseable {
             metrics.gauge("jade_height", "height of the last committed block", ledger::height);
             metrics.gauge("jade_mempool_size", "transactions waiting for a block", mempool::size);
             api = new ApiServer(ctx, new ObjectMapper(), demo);
-            for (CommitListener l : List.of(mempool, waiters, metrics, api.events())) {
+            for (CommitListener l : List.of(mempool, waiters, metrics, api.events(), keyPreparer)) {
                 if (ordering instanceof RaftOrdering r) {
                     r.addListener(l);
                 } else {
@@ -152,7 +158,7 @@ public final class JadeNode implements AutoCloseable {
             }
             log.info("node {} ({}) serving chain {} at height {} on http://{}:{}", config.nodeId(), ordering.mode(),
                     genesis.chainId(), ledger.height(), config.apiHost(), api.port());
-            return new JadeNode(config, store, ordering, api, verifier, ctx, reconfigurer);
+            return new JadeNode(config, store, ordering, api, verifier, keyPreparer, ctx, reconfigurer);
         } catch (RuntimeException | IOException e) {
             if (reconfigurer != null) {
                 reconfigurer.close();
@@ -165,6 +171,9 @@ public final class JadeNode implements AutoCloseable {
             }
             if (verifier != null) {
                 verifier.close();
+            }
+            if (keyPreparer != null) {
+                keyPreparer.close();
             }
             store.close();
             throw e;
@@ -224,6 +233,7 @@ public final class JadeNode implements AutoCloseable {
         ordering.close();
         api.close();
         verifier.close();
+        keyPreparer.close();
         context.metrics().close();
         store.flush();
         store.close();

@@ -36,6 +36,7 @@ import org.jadechain.node.config.NodeConfig;
 import org.jadechain.node.mempool.Admission;
 import org.jadechain.node.mempool.Mempool;
 import org.jadechain.node.pipeline.SignatureVerifier;
+import org.jadechain.node.pipeline.WalletKeyPreparer;
 import org.jadechain.storage.InMemoryLedgerStore;
 import org.jadechain.storage.RocksLedgerStore;
 
@@ -43,7 +44,7 @@ import org.jadechain.storage.RocksLedgerStore;
  * A solo devnet chain inside this process, without HTTP: the demo consortium written to a temporary
  * directory (as {@code jade devnet} does), its store (RocksDB there, or in memory), and the node's own
  * pipeline — {@link SignatureVerifier} on all cores → {@link Mempool} → {@link SoloOrdering} (block
- * executor, roots, commit) with the devnet's block settings. Submitting a batch does what the batch
+ * executor, roots, commit) with the devnet's block settings, and its {@link WalletKeyPreparer}. Submitting a batch does what the batch
  * endpoint does after decoding. The directory is deleted on close.
  */
 public final class InProcessTarget implements BenchTarget {
@@ -53,6 +54,7 @@ public final class InProcessTarget implements BenchTarget {
     private final Mempool mempool;
     private final SignatureVerifier verifier;
     private final SoloOrdering ordering;
+    private final WalletKeyPreparer keyPreparer;
     private final ExecutorService reporter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bench-commit-reporter");
         t.setDaemon(true);
@@ -62,13 +64,14 @@ public final class InProcessTarget implements BenchTarget {
     private volatile CommitSink sink;
 
     private InProcessTarget(Path dir, Genesis genesis, LedgerStore store, Mempool mempool, SignatureVerifier verifier,
-                            SoloOrdering ordering, boolean rocks) {
+                            SoloOrdering ordering, WalletKeyPreparer keyPreparer, boolean rocks) {
         this.dir = dir;
         this.genesis = genesis;
         this.store = store;
         this.mempool = mempool;
         this.verifier = verifier;
         this.ordering = ordering;
+        this.keyPreparer = keyPreparer;
         this.rocks = rocks;
     }
 
@@ -95,8 +98,10 @@ public final class InProcessTarget implements BenchTarget {
         SignatureVerifier verifier = SignatureVerifier.allCores(new TransactionValidator(genesis.chainId(),
                 genesis.cryptoSuite()));
         SoloOrdering ordering = new SoloOrdering(ledger, mempool, key, config.block(), System::currentTimeMillis);
-        InProcessTarget t = new InProcessTarget(dir, genesis, store, mempool, verifier, ordering, !inMemory);
+        WalletKeyPreparer keyPreparer = new WalletKeyPreparer(genesis.cryptoSuite());
+        InProcessTarget t = new InProcessTarget(dir, genesis, store, mempool, verifier, ordering, keyPreparer, !inMemory);
         ordering.addListener(mempool);
+        ordering.addListener(keyPreparer);
         ordering.addListener(t::committed);
         ordering.start();
         return t;
@@ -209,6 +214,7 @@ public final class InProcessTarget implements BenchTarget {
             Thread.currentThread().interrupt();
         }
         verifier.close();
+        keyPreparer.close();
         try {
             store.close();
         } catch (Exception e) {

@@ -39,6 +39,15 @@ public interface CryptoSuite {
     /** True exactly when the signature is valid for the key and message; never throws for bad input. */
     boolean verify(PublicKey key, byte[] message, byte[] signature);
 
+    /**
+     * Does now the one-off work that a key's first verifications would otherwise do, for a caller that knows the
+     * key will sign soon (a node, when a wallet is opened for it). Changes speed only, never a result. For SM2 that
+     * is Z<sub>A</sub> and the key's comb table (about six verifications' work, otherwise spread over its first two
+     * uses); the default does nothing (an Ed25519 key needs nothing beyond its decoding).
+     */
+    default void prepareToVerify(PublicKey key) {
+    }
+
     /** The address of a public key: the first 20 bytes of {@code hash(key.encoded())}. */
     default Address address(PublicKey key) {
         if (key.suite() != id()) {

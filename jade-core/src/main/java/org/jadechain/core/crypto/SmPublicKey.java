@@ -6,8 +6,9 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
  * An SM2 public key: the 65-byte uncompressed encoding and the validated point, decoded once; the point
  * object also carries the multiplication tables Bouncy Castle precomputes for it, and the key its user hash
  * Z<sub>A</sub>, computed on first use. Immutable in value; thread-safe (two threads may both compute
- * Z<sub>A</sub> on first use, with equal results). From its {@value #USES_BEFORE_COMB}th verification on, the
- * key also holds an {@link Sm2Comb} table of its point (16 KB), which makes each verification cheaper.
+ * Z<sub>A</sub> on first use, with equal results). From its {@value #USES_BEFORE_COMB}th verification on (or
+ * once {@link #prepare}d), the key also holds an {@link Sm2Comb} table of its point (16 KB), which makes each
+ * verification cheaper.
  */
 final class SmPublicKey extends PublicKey {
     private final ECPublicKeyParameters parameters;
@@ -45,13 +46,29 @@ final class SmPublicKey extends PublicKey {
     Sm2Comb comb() {
         Sm2Comb c = comb;
         if (c == null && ++uses >= USES_BEFORE_COMB) {
-            synchronized (this) {
-                c = comb;
-                if (c == null) {
-                    c = Sm2Comb.of(parameters.getQ());
-                    comb = c;
-                }
-            }
+            c = buildComb();
+        }
+        return c;
+    }
+
+    /** Computes Z<sub>A</sub> and builds the comb table now, whatever the uses so far ({@link SmSuite#prepareToVerify}). */
+    void prepare() {
+        userHash();
+        if (comb == null) {
+            buildComb();
+        }
+    }
+
+    /** Whether the comb table is built; for tests. */
+    boolean hasComb() {
+        return comb != null;
+    }
+
+    private synchronized Sm2Comb buildComb() {
+        Sm2Comb c = comb;
+        if (c == null) {
+            c = Sm2Comb.of(parameters.getQ());
+            comb = c;
         }
         return c;
     }

@@ -63,6 +63,14 @@ public final class SmSuite implements CryptoSuite {
         return key instanceof SmPublicKey k && Sm2Verifier.verify(k, message, signature);
     }
 
+    /** Z<sub>A</sub> and the key's comb table, now; ignores a key of another suite. */
+    @Override
+    public void prepareToVerify(PublicKey key) {
+        if (key instanceof SmPublicKey k) {
+            k.prepare();
+        }
+    }
+
     @Override
     public int publicKeyLength() {
         return Sm2.PUBLIC_KEY_LENGTH;

@@ -109,6 +109,26 @@ class Sm2VerifierTest {
     }
 
     @Test
+    void aPreparedKeyHasItsTableBeforeItsFirstUseAndTheSameDecisions() throws CryptoException {
+        KeyPair pair = SM.generateKeyPair(new SecureRandom());
+        byte[] message = "first payment".getBytes(StandardCharsets.US_ASCII);
+        byte[] good = SM.sign(pair.privateKey(), message);
+        byte[] bad = good.clone();
+        bad[5] ^= 1;
+        SmPublicKey key = Sm2.decodeUncached(pair.publicKey().unsafeEncoded());
+        assertThat(key.hasComb()).isFalse();
+
+        SM.prepareToVerify(key);
+        SM.prepareToVerify(key);
+
+        assertThat(key.hasComb()).isTrue();
+        assertThat(SM.verify(key, message, good)).isTrue();
+        assertThat(SM.verify(key, message, bad)).isFalse();
+        assertThat(reference(key, message, bad)).isFalse();
+        SM.prepareToVerify(CryptoSuites.of(SuiteId.INTL).generateKeyPair(new SecureRandom()).publicKey());
+    }
+
+    @Test
     void threadsSharingCachedKeysGetTheSameDecisions() throws Exception {
         int keys = 8;
         byte[][] encoded = new byte[keys][];
