@@ -15,16 +15,5 @@ bench() { ./jade bench --node "$api" --keys "$d/keys" --ceiling 20000 "$@" >/dev
 bench --transfers 60000
 h0=$(curl -s "$api/v1/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['height'])")
 bench --transfers 40000 --rate "$rate" --json "$d.run.json"
-python3 - "$api" "$h0" "$d.run.json" <<'PY'
-import json, sys, urllib.request
-api, h0, result = sys.argv[1], int(sys.argv[2]), json.load(open(sys.argv[3]))
-print("committed per second", result["tps"]["perSecond"], "latency ms", result["latencyMillis"])
-top = json.load(urllib.request.urlopen(api + "/v1/status"))["height"]
-prev, out = None, []
-for h in range(h0 + 1, min(top, h0 + 20) + 1):
-    b = json.load(urllib.request.urlopen(f"{api}/v1/blocks/{h}"))
-    ts, methods = b["header"]["timestamp"], [t["method"] for t in b["transactions"]]
-    out.append(f"{h}:{len(methods)}{'' if set(methods) <= {'transfer'} else '*'}+{ts - prev if prev else 0}ms")
-    prev = ts
-print(" ".join(out))
-PY
+python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print('committed per second', r['tps']['perSecond'], 'latency ms', r['latencyMillis'])" "$d.run.json"
+python3 jade-bench/scripts/run-blocks.py "$api" "$h0" 20

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jadechain.cli.JadeCli;
 import org.jadechain.cli.bench.BenchResult;
 import org.jadechain.cli.bench.BenchTarget;
 import org.jadechain.cli.bench.Ceiling;
 import org.jadechain.cli.bench.CeilingMeter;
+import org.jadechain.cli.bench.CeilingProcess;
 import org.jadechain.cli.bench.HttpTarget;
 import org.jadechain.cli.bench.InProcessTarget;
 import org.jadechain.cli.bench.LoadDriver;
@@ -102,6 +104,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "draw the progress bar even when not on a terminal")
     boolean progress;
 
+    /** Measures the ceiling in a fresh JVM with a node's JIT setting (this JVM may be a C1-only client). */
+    private static final CeilingProcess CEILING = new CeilingProcess(JadeCli.class.getName());
+
     @Override
     public Integer call() throws Exception {
         if (transfers < 1) {
@@ -135,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                 // which would lower the ceiling and flatter the ratio; after the load it is warm and idle
                 err.printf(Locale.ROOT, "bench: measuring the ceiling again after the load (first: %,.0f/s)...%n",
                         c.allCores());
-                Ceiling again = new CeilingMeter().measure(target.suite());
+                Ceiling again = CEILING.measure(target.suite());
                 err.printf(Locale.ROOT, "bench: ceiling after the load: %,.0f/s; the higher one is used%n",
                         again.allCores());
                 c = Ceiling.higher(c, again);
@@ -191,8 +196,8 @@ public final class BenchCommand implements Callable<Integer> {
             return saved;
         }
         err.println("bench: measuring the signature-verification ceiling for " + chainSuite.label()
-                + " (about 15 s, and again after the load; --ceiling N to skip)...");
-        return new CeilingMeter().measure(chainSuite);
+                + " in a fresh JVM (about 15 s, and again after the load; --ceiling N to skip)...");
+        return CEILING.measure(chainSuite);
     }
 
     /** {@code jade bench ceiling}: this machine's verification rate for a suite. */
