@@ -20,25 +20,33 @@ import org.jadechain.core.model.Transaction;
  * it, an SM2 key's first two verifications carry about six verifications' extra work, which lands on the
  * signature pool exactly when many new wallets start paying at once (docs/PERFORMANCE.md).
  *
- * <p>Speed only: a key not prepared (the queue full, the node closing) is prepared by its first verifications as
- * before, and nothing here touches the ledger. {@link #committed} only queues the successful {@code openWallet}
- * calls' key bytes, so the ordering thread does not wait. Thread-safe.
+ * <p>Speed only: a key not prepared (dropped from a full queue, the node closing) is prepared by its first
+ * verifications as before, and nothing here touches the ledger. {@link #committed} only queues the successful
+ * {@code openWallet} calls' key bytes, so the ordering thread does not wait. Thread-safe.
  */
 public final class WalletKeyPreparer implements CommitListener, AutoCloseable {
-    /** Keys waiting to be prepared; more are dropped (each costs ~16 KB and a few verifications' CPU). */
-    static final int QUEUE_CAPACITY = 10_000;
+    /**
+     * Keys waiting to be prepared. When more wallets open at once (a bank onboarding thousands), the oldest waiting
+     * keys are dropped: the suites' key caches hold about 1,000–2,000 recent keys (SM2: two generations of 1,024),
+     * so a key prepared long before its first payment would be evicted unused, its CPU wasted.
+     */
+    static final int QUEUE_CAPACITY = 1_000;
 
     private final CryptoSuite suite;
     private final ThreadPoolExecutor worker;
 
     public WalletKeyPreparer(CryptoSuite suite) {
+        this(suite, QUEUE_CAPACITY);
+    }
+
+    WalletKeyPreparer(CryptoSuite suite, int queueCapacity) {
         this.suite = suite;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 r -> {
                     Thread t = new Thread(r, "wallet-keys");
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.DiscardPolicy());
+                }, new ThreadPoolExecutor.DiscardOldestPolicy());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.jadechain.contracts.SystemContracts;
 import org.jadechain.contracts.currency.CurrencyCalls;
 import org.jadechain.contracts.currency.CurrencyContract;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class WalletKeyPreparerTest {
     private final TestChain chain = TestChain.create(SuiteId.SM, SystemContracts.registry());
     private final List<PublicKey> prepared = new CopyOnWriteArrayList<>();
+    /** When set, the first preparation waits for it (the worker busy while more keys arrive). */
+    private volatile CountDownLatch blockFirstPreparation;
 
     @Test
     void preparesTheKeyOfEachWalletOpenedInACommittedBlockAndNoOtherKey() throws Exception {
@@ -47,6 +50,26 @@ class WalletKeyPreparerTest {
         assertThat(prepared).containsExactly(citizen1, citizen2);
     }
 
+    @Test
+    void whenMoreWalletsOpenThanTheQueueHoldsTheNewestKeysArePrepared() throws Exception {
+        List<PublicKey> keys = List.of(chain.key("citizen-1").publicKey(), chain.key("citizen-2").publicKey(),
+                chain.key("citizen-3").publicKey(), chain.key("shop-1").publicKey());
+        CommittedBlock block = chain.block(keys.stream().map(k -> open(k.encoded())).toArray(Transaction[]::new));
+        CountDownLatch release = new CountDownLatch(1);
+        blockFirstPreparation = release;
+
+        try (WalletKeyPreparer preparer = new WalletKeyPreparer(recording(chain.suite()), 2)) {
+            preparer.committed(block);
+            release.countDown();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while ((prepared.size() < 3 || preparer.pending() > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        assertThat(prepared).containsExactly(keys.get(0), keys.get(2), keys.get(3));
+    }
+
     private Transaction open(byte[] key) {
         return chain.tx("bank-a", CurrencyContract.NAME, CurrencyContract.OPEN_WALLET,
                 CurrencyCalls.openWallet(key, 4, new byte[32], new byte[10]));
@@ -57,6 +80,11 @@ class WalletKeyPreparerTest {
         return (CryptoSuite) Proxy.newProxyInstance(CryptoSuite.class.getClassLoader(), new Class<?>[] {CryptoSuite.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("prepareToVerify")) {
+                        CountDownLatch gate = blockFirstPreparation;
+                        blockFirstPreparation = null;
+                        if (gate != null) {
+                            gate.await();
+                        }
                         prepared.add((PublicKey) args[0]);
                     }
                     try {
