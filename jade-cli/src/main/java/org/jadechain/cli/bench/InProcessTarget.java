@@ -44,8 +44,8 @@ import org.jadechain.storage.RocksLedgerStore;
  * A solo devnet chain inside this process, without HTTP: the demo consortium written to a temporary
  * directory (as {@code jade devnet} does), its store (RocksDB there, or in memory), and the node's own
  * pipeline — {@link SignatureVerifier} on all cores → {@link Mempool} → {@link SoloOrdering} (block
- * executor, roots, commit) with the devnet's block settings, and its {@link WalletKeyPreparer}. Submitting a batch does what the batch
- * endpoint does after decoding. The directory is deleted on close.
+ * executor, roots, commit) with the devnet's block settings, and its {@link WalletKeyPreparer}. Submitting a
+ * batch does what the batch endpoint does after decoding. The directory is deleted on close.
  */
 public final class InProcessTarget implements BenchTarget {
     private final Path dir;
@@ -99,7 +99,8 @@ public final class InProcessTarget implements BenchTarget {
                 genesis.cryptoSuite()));
         SoloOrdering ordering = new SoloOrdering(ledger, mempool, key, config.block(), System::currentTimeMillis);
         WalletKeyPreparer keyPreparer = new WalletKeyPreparer(genesis.cryptoSuite());
-        InProcessTarget t = new InProcessTarget(dir, genesis, store, mempool, verifier, ordering, keyPreparer, !inMemory);
+        InProcessTarget t = new InProcessTarget(dir, genesis, store, mempool, verifier, ordering, keyPreparer,
+                !inMemory);
         ordering.addListener(mempool);
         ordering.addListener(keyPreparer);
         ordering.addListener(t::committed);

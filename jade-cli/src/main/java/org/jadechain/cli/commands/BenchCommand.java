@@ -36,6 +36,8 @@ import picocli.CommandLine.Option;
                 + "the signature-verification ceiling.",
         subcommands = {BenchCommand.CeilingCommand.class})
 public final class BenchCommand implements Callable<Integer> {
+    /** Measures the ceiling in a fresh JVM with a node's JIT setting (this JVM may be a C1-only client). */
+    private static final CeilingProcess CEILING = new CeilingProcess(JadeCli.class.getName());
 
     @Option(names = "--node", description = "node API URL; default $JADE_NODE or " + ClientOptions.DEFAULT_NODE)
     String node;
@@ -103,9 +105,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--progress", description = "draw the progress bar even when not on a terminal")
     boolean progress;
-
-    /** Measures the ceiling in a fresh JVM with a node's JIT setting (this JVM may be a C1-only client). */
-    private static final CeilingProcess CEILING = new CeilingProcess(JadeCli.class.getName());
 
     @Override
     public Integer call() throws Exception {

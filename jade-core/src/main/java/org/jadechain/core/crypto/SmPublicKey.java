@@ -51,7 +51,7 @@ final class SmPublicKey extends PublicKey {
         return c;
     }
 
-    /** Computes Z<sub>A</sub> and builds the comb table now, whatever the uses so far ({@link SmSuite#prepareToVerify}). */
+    /** Z<sub>A</sub> and the comb table, now, whatever the uses so far ({@link SmSuite#prepareToVerify}). */
     void prepare() {
         userHash();
         if (comb == null) {

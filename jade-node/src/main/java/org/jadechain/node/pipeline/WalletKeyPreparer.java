@@ -73,7 +73,7 @@ public final class WalletKeyPreparer implements CommitListener, AutoCloseable {
         try {
             suite.prepareToVerify(suite.decodePublicKey(Args.decode(openWalletArgs).bytes(0)));
         } catch (ContractException | CryptoException | RuntimeException e) {
-            // Not reached for a committed openWallet (the contract decoded this key); preparing is only an optimisation.
+            // Not reached for a committed openWallet (the contract decoded this key); preparing only saves time.
         }
     }
 

@@ -77,7 +77,8 @@ class WalletKeyPreparerTest {
 
     /** The chain's suite, recording each key passed to prepareToVerify. */
     private CryptoSuite recording(CryptoSuite real) {
-        return (CryptoSuite) Proxy.newProxyInstance(CryptoSuite.class.getClassLoader(), new Class<?>[] {CryptoSuite.class},
+        return (CryptoSuite) Proxy.newProxyInstance(CryptoSuite.class.getClassLoader(),
+                new Class<?>[] {CryptoSuite.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("prepareToVerify")) {
                         CountDownLatch gate = blockFirstPreparation;
