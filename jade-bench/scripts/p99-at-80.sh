@@ -16,7 +16,7 @@ bench --transfers 60000 --json "$d.warmup.json"
 bench --transfers 100000 --json "$d.peak.json"
 peak=$(field "$d.peak.json" "int(d['committedTps'])")
 rate=$((peak * 8 / 10))
-h0=$(curl -s "http://127.0.0.1:$port/v1/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['height'])")
+h0=$(chain_height "$port")
 bench --transfers 100000 --rate "$rate" --json "$d.at80.json"
 echo "suite $suite: peak $peak TPS (p99 $(field "$d.peak.json" "d['p99Ms']") ms); at $rate/s:" \
   "$(field "$d.at80.json" "round(d['committedTps'])") TPS, latency ms $(field "$d.at80.json" "d['latencyMillis']")"

@@ -13,7 +13,7 @@ start_solo_devnet "$suite" "$d" "$port"
 api="http://127.0.0.1:$port"
 bench() { ./jade bench --node "$api" --keys "$d/keys" --ceiling 20000 "$@" >/dev/null 2>&1; }
 bench --transfers 60000
-h0=$(curl -s "$api/v1/status" | python3 -c "import json,sys; print(json.load(sys.stdin)['height'])")
+h0=$(chain_height "$port")
 bench --transfers 40000 --rate "$rate" --json "$d.run.json"
 python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print('committed per second', r['tps']['perSecond'], 'latency ms', r['latencyMillis'])" "$d.run.json"
 python3 jade-bench/scripts/run-blocks.py "$api" "$h0" 20

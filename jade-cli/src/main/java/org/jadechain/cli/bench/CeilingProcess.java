@@ -33,12 +33,12 @@ public final class CeilingProcess {
     public Ceiling measure(SuiteId suite) throws IOException, InterruptedException {
         Path out = Files.createTempFile("jade-ceiling-", ".json");
         try {
-            Process p = new ProcessBuilder(command(suite, out)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            List<String> command = command(suite, out);
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             int code = p.waitFor();
             if (code != 0) {
-                throw new IOException("the ceiling measurement (" + String.join(" ", command(suite, out))
-                        + ") exited with " + code);
+                throw new IOException("the ceiling measurement (" + String.join(" ", command) + ") exited with " + code);
             }
             return Ceiling.fromJson(Json.read(out));
         } finally {
