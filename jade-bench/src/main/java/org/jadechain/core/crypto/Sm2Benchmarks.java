@@ -30,9 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code cachedZShamir}: Z<sub>A</sub> cached per key, Bouncy Castle's {@code sumOfTwoMultiplies}
  *       on the reused point (one doubling chain; tables cached on the point and, after a few uses,
  *       promoted to fixed-point combs), normalised.</li>
- *   <li>{@code fastCachedKey}: {@link Sm2Verifier}: as step 3 without the normalisation (B7 as c·Z² = X).</li>
+ *   <li>{@code fastCachedKey}: {@link Sm2Verifier}: as step 3 without the normalisation (B7 as c·Z² = X), over
+ *       comb tables: the generator's and, for these frequent senders, each key's wide one.</li>
+ *   <li>{@code fastSmallTable}: the same with each key's small table (a sender seen seldom, but still in the
+ *       decoded-key cache).</li>
  *   <li>{@code fastDecodeEach}: the node's path now — {@code decodePublicKey} (cache hit) + fast verify.</li>
- *   <li>{@code fastUncachedKey}: a key never seen: decode, compute Z<sub>A</sub>, verify.</li>
+ *   <li>{@code fastUncachedKey}: a key never seen: decode, compute Z<sub>A</sub>, build its small table,
+ *       verify.</li>
  * </ol>
  */
 @State(Scope.Benchmark)
@@ -50,6 +54,7 @@ public class Sm2Benchmarks {
     private final byte[][] userHashes = new byte[KEYS][];
     private final byte[][] messages = new byte[KEYS][];
     private final byte[][] signatures = new byte[KEYS][];
+    private final Sm2KeyTables smallOnly = new Sm2KeyTables(1, 0);
     private int next;
 
     @Setup
@@ -115,6 +120,12 @@ public class Sm2Benchmarks {
     }
 
     @Benchmark
+    public boolean fastSmallTable() {
+        int i = nextIndex();
+        return Sm2Verifier.verify(keys[i], messages[i], signatures[i], smallOnly);
+    }
+
+    @Benchmark
     public boolean fastDecodeEach() throws CryptoException {
         int i = nextIndex();
         return SM.verify(SM.decodePublicKey(encoded[i]), messages[i], signatures[i]);
@@ -123,6 +134,6 @@ public class Sm2Benchmarks {
     @Benchmark
     public boolean fastUncachedKey() throws CryptoException {
         int i = nextIndex();
-        return SM.verify(Sm2.decodeUncached(encoded[i]), messages[i], signatures[i]);
+        return Sm2Verifier.verify(Sm2.decodeUncached(encoded[i]), messages[i], signatures[i], smallOnly);
     }
 }

@@ -34,6 +34,7 @@ public final class Sm2CpuTime {
         steps.put("bcSignerDecodeEach", b::bcSignerDecodeEach);
         steps.put("cachedZShamir", b::cachedZShamir);
         steps.put("fastCachedKey", b::fastCachedKey);
+        steps.put("fastSmallTable", b::fastSmallTable);
         steps.put("fastDecodeEach", b::fastDecodeEach);
         steps.put("fastUncachedKey", b::fastUncachedKey);
         CryptoSuite intl = CryptoSuites.of(SuiteId.INTL);

@@ -1,30 +1,19 @@
 package org.jadechain.core.crypto;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A bounded cache of one suite's decoded public keys by their encoding, so that a sender's key is validated and
  * decoded once rather than for every transaction: for SM2 that is the point's check and its Z<sub>A</sub> and
- * point tables, for Ed25519 the point's decompression (a field exponentiation, about a tenth of a
+ * comb table, for Ed25519 the point's decompression (a field exponentiation, about a tenth of a
  * verification). It only saves time: a key is put here after it was validated, and a hit returns an equal key.
- *
- * <p>Two generations approximate least-recently-used eviction without a lock on reads: keys go into the
- * current generation; when it holds {@code generationSize} keys it becomes the previous one (the old previous
- * is dropped); a hit in the previous generation is copied into the current one. At most about
- * {@code 2 × generationSize} keys are held (a few more while threads race at a generation change).
- * Thread-safe.
+ * At most about {@code 2 × generationSize} keys are held ({@link GenerationalCache}). Thread-safe.
  */
 final class DecodedKeyCache<K extends PublicKey> {
-    private final int generationSize;
-    private volatile ConcurrentHashMap<Encoding, K> current = new ConcurrentHashMap<>();
-    private volatile ConcurrentHashMap<Encoding, K> previous = new ConcurrentHashMap<>();
+    private final GenerationalCache<Encoding, K> keys;
 
     DecodedKeyCache(int generationSize) {
-        if (generationSize < 1) {
-            throw new IllegalArgumentException("generation size must be positive");
-        }
-        this.generationSize = generationSize;
+        this.keys = new GenerationalCache<>(generationSize);
     }
 
     /** Turns a validated encoding into a key, or refuses it. */
@@ -45,33 +34,16 @@ final class DecodedKeyCache<K extends PublicKey> {
 
     /** The cached key with exactly this encoding, or null. */
     K get(byte[] encoded) {
-        Encoding e = new Encoding(encoded);
-        K key = current.get(e);
-        if (key == null) {
-            key = previous.get(e);
-            if (key != null) {
-                put(key);
-            }
-        }
-        return key;
+        return keys.get(new Encoding(encoded));
     }
 
     void put(K key) {
-        ConcurrentHashMap<Encoding, K> generation = current;
-        generation.put(new Encoding(key.unsafeEncoded()), key);
-        if (generation.size() >= generationSize) {
-            synchronized (this) {
-                if (current == generation) {
-                    previous = generation;
-                    current = new ConcurrentHashMap<>();
-                }
-            }
-        }
+        keys.put(new Encoding(key.unsafeEncoded()), key);
     }
 
     /** Keys held now, for tests. */
     int size() {
-        return current.size() + previous.size();
+        return keys.size();
     }
 
     /** Compares the bytes; holds the array without copying (callers pass arrays nobody modifies). */

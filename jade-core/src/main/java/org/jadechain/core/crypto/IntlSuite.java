@@ -18,10 +18,10 @@ public final class IntlSuite implements CryptoSuite {
     private static final int SIGNATURE_LENGTH = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
     private static final int AES_KEY_LENGTH = 32;
     /**
-     * Keys per generation of the decoded-key cache, which holds at most about 2 × 4,096 keys of a few hundred
-     * bytes each (the encoding and Bouncy Castle's decompressed point).
+     * Keys per generation of the decoded-key cache, which holds at most about 2 × 16,384 keys of a few hundred
+     * bytes each (the encoding and Bouncy Castle's decompressed point), ≈ 10 MB at most.
      */
-    static final int KEY_CACHE_GENERATION = 4_096;
+    static final int KEY_CACHE_GENERATION = 16_384;
     private static final DecodedKeyCache<Ed25519PublicKey> KEYS = new DecodedKeyCache<>(KEY_CACHE_GENERATION);
 
     @Override

@@ -41,10 +41,11 @@ final class Sm2 {
     static final int PUBLIC_KEY_LENGTH = 65;
     static final int SIGNATURE_LENGTH = 64;
     /**
-     * Keys per generation of the decoded-key cache, which holds at most about 2 × 1,024 keys, each with the
-     * tables Bouncy Castle precomputes on its point and its comb table (≈ 22 KB; see ADR 0005).
+     * Keys per generation of the decoded-key cache, which holds at most about 2 × 16,384 keys, each with its
+     * Z<sub>A</sub> and small comb table (≈ 2.6 KB, so ≈ 85 MB at most; frequent senders' wide tables are
+     * held apart, {@link Sm2KeyTables}; see ADR 0005).
      */
-    static final int KEY_CACHE_GENERATION = 1_024;
+    static final int KEY_CACHE_GENERATION = 16_384;
     private static final DecodedKeyCache<SmPublicKey> KEYS = new DecodedKeyCache<>(KEY_CACHE_GENERATION);
     private static final BigInteger MAX_PRIVATE = DOMAIN.getN().subtract(BigInteger.TWO);
 

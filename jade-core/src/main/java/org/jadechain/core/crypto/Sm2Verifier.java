@@ -2,7 +2,6 @@ package org.jadechain.core.crypto;
 
 import java.math.BigInteger;
 import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
@@ -13,11 +12,10 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <ul>
  *   <li>Z<sub>A</sub> comes from the key ({@link SmPublicKey#userHash()}, computed once per key).</li>
- *   <li>s·G + t·Q (step B6) is one doubling chain. For a key used before, both multiples come from
- *       {@link Sm2Comb} tables (the generator's built once, the key's kept on the key, which
- *       {@link DecodedKeyCache} keeps): 32 doublings. A key's first verification uses Bouncy Castle's
- *       {@link ECAlgorithms#sumOfTwoMultiplies} instead (wNAF, 256 doublings), since a table costs about
- *       four verifications to build. {@code SM2Signer} instead multiplies twice, by 256-bit scalars.</li>
+ *   <li>s·G + t·Q (step B6) is one doubling chain over two {@link Sm2Comb} tables: the generator's, built
+ *       once, and the key's — its small table (52 doublings), kept on the key, which {@link DecodedKeyCache}
+ *       keeps, or for a frequent sender a wide one (32 doublings; {@link Sm2KeyTables}).
+ *       {@code SM2Signer} instead multiplies twice, by 256-bit scalars.</li>
  *   <li>Step B7 is checked without normalising: x<sub>1</sub> ≡ r − e (mod n) with x<sub>1</sub> &lt; p leaves
  *       the candidates c = (r − e) mod n and c + n; each is compared with X / Z² as c·Z² = X (Jacobian
  *       coordinates, which {@code SM2P256V1Curve} uses), saving the field inversion.</li>
@@ -33,6 +31,8 @@ final class Sm2Verifier {
     private static final BigInteger P = CURVE.getField().getCharacteristic();
     /** The generator's comb table, built once. */
     private static final Sm2Comb G_COMB = Sm2Comb.of(G);
+    /** Which table verifies each key: the node's one choice for all its keys. */
+    static final Sm2KeyTables TABLES = Sm2KeyTables.standard();
 
     static {
         if (CURVE.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
@@ -45,6 +45,11 @@ final class Sm2Verifier {
 
     /** True exactly when {@code SM2Signer} with the default user id would accept; never throws for bad input. */
     static boolean verify(SmPublicKey key, byte[] message, byte[] signature) {
+        return verify(key, message, signature, TABLES);
+    }
+
+    /** {@link #verify(SmPublicKey, byte[], byte[])} with the key's table chosen by {@code tables}. */
+    static boolean verify(SmPublicKey key, byte[] message, byte[] signature, Sm2KeyTables tables) {
         if (message == null || signature == null || signature.length != Sm2.SIGNATURE_LENGTH) {
             return false;
         }
@@ -62,10 +67,7 @@ final class Sm2Verifier {
             return false;
         }
         // B6, B7: (x1, y1) = s·G + t·Q; accept when (e + x1) mod n = r
-        Sm2Comb keyComb = key.comb();
-        ECPoint sum = keyComb != null
-                ? G_COMB.sumOfTwoMultiplies(s, keyComb, t)
-                : ECAlgorithms.sumOfTwoMultiplies(G, s, key.parameters().getQ(), t);
+        ECPoint sum = G_COMB.sumOfTwoMultiplies(s, tables.forVerification(key), t);
         return !sum.isInfinity() && affineXMatches(sum, r.subtract(e).mod(N));
     }
 

@@ -3,22 +3,21 @@ package org.jadechain.core.crypto;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
- * An SM2 public key: the 65-byte uncompressed encoding and the validated point, decoded once; the point
- * object also carries the multiplication tables Bouncy Castle precomputes for it, and the key its user hash
- * Z<sub>A</sub>, computed on first use. Immutable in value; thread-safe (two threads may both compute
- * Z<sub>A</sub> on first use, with equal results). From its {@value #USES_BEFORE_COMB}th verification on (or
- * once {@link #prepare}d), the key also holds an {@link Sm2Comb} table of its point (16 KB), which makes each
- * verification cheaper.
+ * An SM2 public key: the 65-byte uncompressed encoding and the validated point, decoded once; the key also
+ * keeps its user hash Z<sub>A</sub> and its small {@link Sm2Comb} table (2 KB), each computed on first use, and
+ * the stamp of its last verification, from which {@link Sm2KeyTables} judges whether the key is worth a wide
+ * table. Immutable in value; thread-safe (two threads may both compute Z<sub>A</sub> on first use, with equal
+ * results; the table is built once).
  */
 final class SmPublicKey extends PublicKey {
-    private final ECPublicKeyParameters parameters;
-    /** Verifications with a key before its comb table is built: a one-off key is not worth 16 KB. */
-    static final int USES_BEFORE_COMB = 2;
+    /** {@link #swapLastVerification}'s answer for a key not verified before. */
+    static final long NEVER_VERIFIED = Long.MIN_VALUE;
 
+    private final ECPublicKeyParameters parameters;
     private volatile byte[] userHash;
-    private volatile Sm2Comb comb;
-    /** Verifications asked so far, counted without synchronisation: an approximate count is enough. */
-    private int uses;
+    private volatile Sm2Comb smallComb;
+    /** Written without synchronisation: an approximate stamp is enough. */
+    private long lastVerification = NEVER_VERIFIED;
 
     SmPublicKey(byte[] encoded, ECPublicKeyParameters parameters) {
         super(SuiteId.SM, encoded);
@@ -39,36 +38,29 @@ final class SmPublicKey extends PublicKey {
         return z;
     }
 
-    /**
-     * The key's comb table, built on the {@value #USES_BEFORE_COMB}th call and kept; null before that. Each
-     * call counts as one use.
-     */
-    Sm2Comb comb() {
-        Sm2Comb c = comb;
-        if (c == null && ++uses >= USES_BEFORE_COMB) {
-            c = buildComb();
-        }
-        return c;
+    /** The key's small comb table, built on first call and kept. */
+    Sm2Comb smallComb() {
+        Sm2Comb c = smallComb;
+        return c != null ? c : buildSmallComb();
     }
 
-    /** Z<sub>A</sub> and the comb table, now, whatever the uses so far ({@link SmSuite#prepareToVerify}). */
-    void prepare() {
-        userHash();
-        if (comb == null) {
-            buildComb();
-        }
+    /** Whether the small table is built; for tests. */
+    boolean hasSmallComb() {
+        return smallComb != null;
     }
 
-    /** Whether the comb table is built; for tests. */
-    boolean hasComb() {
-        return comb != null;
+    /** Records a verification at {@code stamp}; returns the previous stamp, or {@link #NEVER_VERIFIED}. */
+    long swapLastVerification(long stamp) {
+        long previous = lastVerification;
+        lastVerification = stamp;
+        return previous;
     }
 
-    private synchronized Sm2Comb buildComb() {
-        Sm2Comb c = comb;
+    private synchronized Sm2Comb buildSmallComb() {
+        Sm2Comb c = smallComb;
         if (c == null) {
-            c = Sm2Comb.of(parameters.getQ());
-            comb = c;
+            c = Sm2Comb.of(parameters.getQ(), Sm2Comb.SMALL_TEETH);
+            smallComb = c;
         }
         return c;
     }

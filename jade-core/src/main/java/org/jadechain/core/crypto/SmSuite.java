@@ -63,11 +63,12 @@ public final class SmSuite implements CryptoSuite {
         return key instanceof SmPublicKey k && Sm2Verifier.verify(k, message, signature);
     }
 
-    /** Z<sub>A</sub> and the key's comb table, now; ignores a key of another suite. */
+    /** Z<sub>A</sub> and the key's comb tables (small and wide), now; ignores a key of another suite. */
     @Override
     public void prepareToVerify(PublicKey key) {
         if (key instanceof SmPublicKey k) {
-            k.prepare();
+            k.userHash();
+            Sm2Verifier.TABLES.prepare(k);
         }
     }
 

@@ -109,24 +109,53 @@ class Sm2VerifierTest {
     }
 
     @Test
-    void aPreparedKeyHasItsTableBeforeItsFirstUseAndTheSameDecisions() throws CryptoException {
+    void aPreparedKeyHasItsTablesBeforeItsFirstUseAndTheSameDecisions() throws CryptoException {
         KeyPair pair = SM.generateKeyPair(new SecureRandom());
         byte[] message = "first payment".getBytes(StandardCharsets.US_ASCII);
         byte[] good = SM.sign(pair.privateKey(), message);
         byte[] bad = good.clone();
         bad[5] ^= 1;
         SmPublicKey key = Sm2.decodeUncached(pair.publicKey().unsafeEncoded());
-        assertThat(key.hasComb()).isFalse();
+        assertThat(key.hasSmallComb()).isFalse();
+        assertThat(Sm2Verifier.TABLES.hasWide(key)).isFalse();
 
         SM.prepareToVerify(key);
         SM.prepareToVerify(key);
 
-        assertThat(key.hasComb()).isTrue();
+        assertThat(key.hasSmallComb()).isTrue();
+        assertThat(Sm2Verifier.TABLES.hasWide(key)).isTrue();
         assertThat(SM.verify(key, message, good)).isTrue();
         assertThat(SM.verify(key, message, bad)).isFalse();
         assertThat(reference(key, message, bad)).isFalse();
         PublicKey intlKey = CryptoSuites.of(SuiteId.INTL).generateKeyPair(new SecureRandom()).publicKey();
         org.assertj.core.api.Assertions.assertThatCode(() -> SM.prepareToVerify(intlKey)).doesNotThrowAnyException();
+    }
+
+    /** Every decision is the same whichever of its tables verifies a key: small only, or wide from the second use. */
+    @Test
+    void smallAndWideTablesDecideAlike() throws CryptoException {
+        Sm2KeyTables smallOnly = new Sm2KeyTables(4, 0);
+        Sm2KeyTables wideSoon = new Sm2KeyTables(4, Long.MAX_VALUE);
+        SecureRandom random = new SecureRandom();
+        SplittableRandom cheap = new SplittableRandom(20261208L);
+        for (int k = 0; k < 40; k++) {
+            KeyPair pair = SM.generateKeyPair(random);
+            SmPublicKey forSmall = Sm2.decodeUncached(pair.publicKey().unsafeEncoded());
+            SmPublicKey forWide = Sm2.decodeUncached(pair.publicKey().unsafeEncoded());
+            for (int i = 0; i < 3; i++) {
+                byte[] message = new byte[cheap.nextInt(0, 120)];
+                cheap.nextBytes(message);
+                byte[] signature = signWithBouncyCastle(pair, message, random);
+                byte[][] variant = tamper(signature, message, cheap);
+                for (byte[][] m : new byte[][][] {{signature, message}, variant}) {
+                    boolean expected = reference(pair.publicKey(), m[1], m[0]);
+                    assertThat(Sm2Verifier.verify(forSmall, m[1], m[0], smallOnly)).isEqualTo(expected);
+                    assertThat(Sm2Verifier.verify(forWide, m[1], m[0], wideSoon)).isEqualTo(expected);
+                }
+            }
+            assertThat(smallOnly.hasWide(forSmall)).isFalse();
+            assertThat(wideSoon.hasWide(forWide)).isTrue();
+        }
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.jadechain.core.model.Transaction;
 /**
  * Prepares the key of each newly opened wallet for verification ({@link CryptoSuite#prepareToVerify}) on a
  * background thread, so that the wallet's first payments cost this node one ordinary verification each. Without
- * it, an SM2 key's first two verifications carry about six verifications' extra work, which lands on the
- * signature pool exactly when many new wallets start paying at once (docs/PERFORMANCE.md).
+ * it, an SM2 key's first two verifications build its comb tables, about seven verifications' extra work, which
+ * lands on the signature pool exactly when many new wallets start paying at once (docs/PERFORMANCE.md).
  *
  * <p>Speed only: a key not prepared (dropped from a full queue, the node closing) is prepared by its first
  * verifications as before, and nothing here touches the ledger. {@link #committed} only queues the successful
@@ -27,8 +27,9 @@ import org.jadechain.core.model.Transaction;
 public final class WalletKeyPreparer implements CommitListener, AutoCloseable {
     /**
      * Keys waiting to be prepared. When more wallets open at once (a bank onboarding thousands), the oldest waiting
-     * keys are dropped: the suites' key caches hold about 1,000–2,000 recent keys (SM2: two generations of 1,024),
-     * so a key prepared long before its first payment would be evicted unused, its CPU wasted.
+     * keys are dropped: SM2's wide comb tables are held for about 2,000–4,000 recent keys (two generations of
+     * 2,048), so a wide table prepared long before the wallet's first payment would be evicted unused, its CPU
+     * wasted.
      */
     static final int QUEUE_CAPACITY = 1_000;
 
