@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * as made and tampered in every way a transaction can be (signature bit, message bit, other key, r or s
  * replaced by 0, n, n + small, or each other). The decisions must agree on every case.
  *
- * <p>The default run checks 2,000 key/message pairs (three decisions each). The tagged run checks 1,000,000 (or
+ * <p>Every other key is checked on its small comb table only, the others as a node checks them (a wide table
+ * from the key's second use). The default run checks 2,000 key/message pairs (three decisions each). The tagged run checks 1,000,000 (or
  * {@code -Dsm2.pairs=N}); see docs/PERFORMANCE.md for the command and its recorded outcome.
  */
 class Sm2VerifierTest {
@@ -35,6 +36,8 @@ class Sm2VerifierTest {
     private static final BigInteger N = Sm2.DOMAIN.getN();
     /** A new key every this many pairs, so that both fresh and cached keys are exercised. */
     private static final int PAIRS_PER_KEY = 8;
+    /** Tables that never give a key a wide comb: its small one verifies every signature. */
+    private static final Sm2KeyTables SMALL_ONLY = new Sm2KeyTables(1, 0);
 
     @Test
     void agreesWithBouncyCastleOnTwoThousandRandomPairs() throws Exception {
@@ -263,16 +266,20 @@ class Sm2VerifierTest {
             byte[] message = new byte[cheap.nextInt(0, 300)];
             cheap.nextBytes(message);
             byte[] signature = signWithBouncyCastle(key, message, random);
-            // Each key is decoded from its bytes as a node does (the cache may return the same object).
-            PublicKey decoded = SM.decodePublicKey(key.publicKey().encoded());
-            boolean fast = SM.verify(decoded, message, signature);
+            // Each key is decoded from its bytes as a node does (the cache may return the same object). Every
+            // other key is verified on small comb tables only; the rest as a node verifies (wide from reuse).
+            SmPublicKey decoded = (SmPublicKey) SM.decodePublicKey(key.publicKey().encoded());
+            Sm2KeyTables tables = (i / PAIRS_PER_KEY) % 2 == 0 ? SMALL_ONLY : Sm2Verifier.TABLES;
+            boolean fast = Sm2Verifier.verify(decoded, message, signature, tables);
             if (fast) {
                 outcome.accepted.incrementAndGet();
             }
             compare(fast, reference(key.publicKey(), message, signature), outcome);
             byte[][] variant = tamper(signature, message, cheap);
-            compare(SM.verify(decoded, variant[1], variant[0]), reference(key.publicKey(), variant[1], variant[0]), outcome);
-            compare(SM.verify(other.publicKey(), message, signature), reference(other.publicKey(), message, signature), outcome);
+            compare(Sm2Verifier.verify(decoded, variant[1], variant[0], tables),
+                    reference(key.publicKey(), variant[1], variant[0]), outcome);
+            compare(Sm2Verifier.verify((SmPublicKey) other.publicKey(), message, signature, tables),
+                    reference(other.publicKey(), message, signature), outcome);
             outcome.checks.addAndGet(3);
         }
     }
