@@ -117,6 +117,83 @@ class BatchSubmissionTest {
         }
     }
 
+    @Test
+    void aBinaryBatchIsAnsweredWithItsCountAndOnlyItsRefusalsAndItsValidEntriesCommit() {
+        TransactionBuilder sender = newSender();
+        Transaction first = sender.build(0, EvidenceCalls.recordEvidence(chain.document("binary A"), "binary A"));
+        Transaction second = sender.build(1, EvidenceCalls.recordEvidence(chain.document("binary B"), "binary B"));
+        Transaction gap = newSender().build(3, EvidenceCalls.recordEvidence(chain.document("early"), "early"));
+        byte[] garbage = {1, 2, 3};
+
+        Api.Answer a = api.send("POST", "/v1/transactions/batch", "application/octet-stream",
+                frame(first.encoded(), garbage, second.encoded(), first.encoded(), gap.encoded()));
+
+        assertThat(a.status()).as("%s", a).isEqualTo(200);
+        JsonNode j = a.json();
+        assertThat(j.path("count").asInt()).isEqualTo(5);
+        assertThat(j.path("accepted").asInt()).isEqualTo(2);
+        JsonNode refused = j.path("refused");
+        assertThat(refused).hasSize(3);
+        assertThat(refused.get(0).path("index").asInt()).isEqualTo(1);
+        assertRefused(refused.get(0), null, "MALFORMED");
+        assertThat(refused.get(1).path("index").asInt()).isEqualTo(3);
+        assertRefused(refused.get(1), first.hash().hex(), "DUPLICATE");
+        assertThat(refused.get(2).path("index").asInt()).isEqualTo(4);
+        assertRefused(refused.get(2), gap.hash().hex(), "BAD_NONCE");
+        for (Transaction t : List.of(first, second)) {
+            assertThat(api.awaitCommitted(t.hash().hex()).path("receipt").path("code").asText()).isEqualTo("OK");
+        }
+    }
+
+    @Test
+    void aBinaryBatchWhoseFramingIsBrokenIsRefusedWhole() {
+        org.jadechain.sdk.Signer signer = org.jadechain.sdk.Signer.generate(SuiteId.INTL, new java.security.SecureRandom());
+        Transaction t = new TransactionBuilder(NodeDirectory.CHAIN_ID, SuiteId.INTL, signer)
+                .build(0, EvidenceCalls.recordEvidence(chain.document("never admitted"), "never admitted"));
+        byte[] whole = frame(t.encoded());
+        byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 1);
+        byte[] strayByte = java.util.Arrays.copyOf(whole, whole.length + 2);
+
+        for (byte[] body : List.of(truncated, strayByte)) {
+            Api.Answer a = api.send("POST", "/v1/transactions/batch", "application/octet-stream", body);
+            assertThat(a.status()).as("%s", a).isEqualTo(400);
+            assertThat(a.json().path("error").asText()).isEqualTo("MALFORMED");
+        }
+        assertThat(api.get("/v1/accounts/" + signer.address().hex() + "/nonce").json().path("pendingNonce")
+                .asLong()).as("nothing was admitted").isZero();
+        Api.Answer empty = api.send("POST", "/v1/transactions/batch", "application/octet-stream", new byte[0]);
+        assertThat(empty.json().path("count").asInt()).isZero();
+    }
+
+    @Test
+    void aBinaryBatchOfMoreThanTheLimitIsRefusedWithTooLarge() {
+        byte[][] tiny = new byte[10_001][];
+        java.util.Arrays.fill(tiny, new byte[0]);
+
+        Api.Answer a = api.send("POST", "/v1/transactions/batch", "application/octet-stream", frame(tiny));
+
+        assertThat(a.status()).as("%s", a).isEqualTo(413);
+        assertThat(a.json().path("error").asText()).isEqualTo("TOO_LARGE");
+    }
+
+    private static TransactionBuilder newSender() {
+        return new TransactionBuilder(NodeDirectory.CHAIN_ID, SuiteId.INTL,
+                org.jadechain.sdk.Signer.generate(SuiteId.INTL, new java.security.SecureRandom()));
+    }
+
+    /** Each entry after its length, 4 bytes big-endian. */
+    private static byte[] frame(byte[]... entries) {
+        int length = 0;
+        for (byte[] e : entries) {
+            length += 4 + e.length;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length);
+        for (byte[] e : entries) {
+            b.putInt(e.length).put(e);
+        }
+        return b.array();
+    }
+
     private static String hex(Transaction tx) {
         return "\"" + Hex.encode(tx.unsafeEncoded()) + "\"";
     }

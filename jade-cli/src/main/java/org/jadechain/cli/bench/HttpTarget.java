@@ -6,9 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jadechain.core.crypto.Address;
 import org.jadechain.core.crypto.CryptoException;
@@ -22,8 +24,8 @@ import org.jadechain.sdk.NodeStatus;
 import org.jadechain.sdk.json.Json;
 
 /**
- * A running node, through {@code POST /v1/transactions/batch} (request bodies encoded before the clock
- * starts) and the block event stream.
+ * A running node, through {@code POST /v1/transactions/batch} in its binary form (request bodies encoded
+ * before the clock starts; the answer lists only refusals) and the block event stream.
  */
 public final class HttpTarget implements BenchTarget {
     private final JadeClient client;
@@ -95,25 +97,29 @@ public final class HttpTarget implements BenchTarget {
         return n.isNumber() ? n.asLong() : -1;
     }
 
-    private record Body(byte[] json, int size) implements Prepared {
+    private record Body(byte[] bytes, int size) implements Prepared {
     }
 
+    /** The batch as the binary batch body: each transaction's bytes after its length (4 bytes, big-endian). */
     @Override
     public Prepared prepare(List<Transaction> batch) {
-        StringBuilder sb = new StringBuilder(batch.size() * 520 + 16).append("{\"txs\":[");
-        for (int i = 0; i < batch.size(); i++) {
-            sb.append(i == 0 ? "\"" : ",\"").append(Hex.encode(batch.get(i).unsafeEncoded())).append('"');
+        int length = 0;
+        for (Transaction tx : batch) {
+            length += Integer.BYTES + tx.unsafeEncoded().length;
         }
-        sb.append("]}");
-        return new Body(sb.toString().getBytes(StandardCharsets.US_ASCII), batch.size());
+        ByteBuffer body = ByteBuffer.allocate(length);
+        for (Transaction tx : batch) {
+            body.putInt(tx.unsafeEncoded().length).put(tx.unsafeEncoded());
+        }
+        return new Body(body.array(), batch.size());
     }
 
     @Override
     public List<String> submit(Prepared batch) {
         Body b = (Body) batch;
         HttpRequest req = HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(b.json())).build();
+                .header("Content-Type", "application/octet-stream").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(b.bytes())).build();
         HttpResponse<byte[]> r;
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -127,13 +133,13 @@ public final class HttpTarget implements BenchTarget {
             throw new IllegalStateException("the node answered HTTP " + r.statusCode() + " to a batch: "
                     + new String(r.body(), StandardCharsets.UTF_8));
         }
-        JsonNode results = Json.parse(new String(r.body(), StandardCharsets.UTF_8)).path("results");
-        if (results.size() != b.size()) {
-            throw new IllegalStateException(results.size() + " results for a batch of " + b.size());
+        JsonNode answer = Json.parse(new String(r.body(), StandardCharsets.UTF_8));
+        if (answer.path("count").asInt(-1) != b.size()) {
+            throw new IllegalStateException("an answer for " + answer.path("count") + " transactions to a batch of " + b.size());
         }
-        List<String> out = new ArrayList<>(b.size());
-        for (JsonNode n : results) {
-            out.add(n.has("error") ? n.path("error").asText() : null);
+        List<String> out = new ArrayList<>(Collections.nCopies(b.size(), (String) null));
+        for (JsonNode refused : answer.path("refused")) {
+            out.set(refused.path("index").asInt(), refused.path("error").asText());
         }
         return out;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,52 +93,143 @@ final class TransactionRoutes {
         }
     }
 
+    /**
+     * A batch: JSON {@code {"txs": [hex, ...]}}, answered with one result per entry; or, with {@code Content-Type:
+     * application/octet-stream}, the transactions' bytes each after its length (4 bytes, big-endian), answered with
+     * the count and only the refused entries — for bulk submitters, which know their own transactions' hashes.
+     */
     private void submitBatch(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType();
+        if (type.startsWith("application/octet-stream")) {
+            submitBinaryBatch(ctx);
+        } else {
+            submitJsonBatch(ctx);
+        }
+    }
+
+    private void submitJsonBatch(Context ctx) {
         JsonNode body = Requests.jsonBody(ctx, json);
         JsonNode txs = body.get("txs");
         if (txs == null || !txs.isArray()) {
             throw ApiException.badRequest("body must be {\"txs\": [hex, ...]}");
         }
-        if (txs.size() > MAX_BATCH) {
-            throw new ApiException(413, "TOO_LARGE", "a batch holds at most " + MAX_BATCH + " transactions");
-        }
+        checkBatchSize(txs.size());
         int n = txs.size();
-        ObjectNode[] results = new ObjectNode[n];
+        BatchOutcome outcome = new BatchOutcome(n);
         List<Transaction> decoded = new ArrayList<>(n);
         List<Integer> positions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             JsonNode t = txs.get(i);
+            if (t == null || !t.isTextual()) {
+                outcome.refuse(i, null, "MALFORMED", "entry is not a hex string");
+                continue;
+            }
+            byte[] bytes;
             try {
-                if (t == null || !t.isTextual()) {
-                    throw new DecodeException("entry is not a hex string");
-                }
-                byte[] bytes;
-                try {
-                    bytes = Hex.decode(t.asText());
-                } catch (IllegalArgumentException e) {
-                    throw new DecodeException(e.getMessage());
-                }
-                decoded.add(Transaction.decode(bytes));
-                positions.add(i);
-            } catch (DecodeException e) {
-                results[i] = error(null, "MALFORMED", e.getMessage());
+                bytes = Hex.decode(t.asText());
+            } catch (IllegalArgumentException e) {
+                outcome.refuse(i, null, "MALFORMED", e.getMessage());
+                continue;
+            }
+            decodeInto(bytes, i, decoded, positions, outcome);
+        }
+        admitAll(decoded, positions, outcome);
+        ObjectNode out = json.createObjectNode();
+        ArrayNode arr = out.putArray("results");
+        for (int i = 0; i < n; i++) {
+            arr.add(outcome.code[i] == null
+                    ? json.createObjectNode().put("txHash", outcome.tx[i].hash().hex()).put("status", "PENDING")
+                    : error(outcome.hash[i], outcome.code[i], outcome.message[i]));
+        }
+        ctx.json(out);
+    }
+
+    private void submitBinaryBatch(Context ctx) {
+        ByteBuffer body = ByteBuffer.wrap(Requests.body(ctx));
+        List<byte[]> entries = new ArrayList<>();
+        while (body.hasRemaining()) {
+            if (body.remaining() < Integer.BYTES) {
+                throw new ApiException(400, "MALFORMED", "entry " + entries.size() + ": a length needs 4 bytes");
+            }
+            int length = body.getInt();
+            if (length < 0 || length > body.remaining()) {
+                throw new ApiException(400, "MALFORMED", "entry " + entries.size() + ": length " + Integer.toUnsignedString(length)
+                        + " runs past the end of the body");
+            }
+            byte[] bytes = new byte[length];
+            body.get(bytes);
+            entries.add(bytes);
+            checkBatchSize(entries.size());
+        }
+        int n = entries.size();
+        BatchOutcome outcome = new BatchOutcome(n);
+        List<Transaction> decoded = new ArrayList<>(n);
+        List<Integer> positions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            decodeInto(entries.get(i), i, decoded, positions, outcome);
+        }
+        admitAll(decoded, positions, outcome);
+        ObjectNode out = json.createObjectNode();
+        out.put("count", n);
+        ArrayNode refused = out.putArray("refused");
+        for (int i = 0; i < n; i++) {
+            if (outcome.code[i] != null) {
+                refused.add(error(outcome.hash[i], outcome.code[i], outcome.message[i]).put("index", i));
             }
         }
+        out.put("accepted", n - refused.size());
+        ctx.json(out);
+    }
+
+    private static void checkBatchSize(int size) {
+        if (size > MAX_BATCH) {
+            throw new ApiException(413, "TOO_LARGE", "a batch holds at most " + MAX_BATCH + " transactions");
+        }
+    }
+
+    private static void decodeInto(byte[] bytes, int index, List<Transaction> decoded, List<Integer> positions,
+            BatchOutcome outcome) {
+        try {
+            decoded.add(Transaction.decode(bytes));
+            positions.add(index);
+        } catch (DecodeException e) {
+            outcome.refuse(index, null, "MALFORMED", e.getMessage());
+        }
+    }
+
+    /** Verifies the decoded entries on the node's pool and admits them in request order. */
+    private void admitAll(List<Transaction> decoded, List<Integer> positions, BatchOutcome outcome) {
         List<CheckedTransaction> checked = node.verifier().checkAll(decoded);
         for (int k = 0; k < checked.size(); k++) {
             CheckedTransaction c = checked.get(k);
             Admission a = admitChecked(c);
-            String hash = c.transaction().hash().hex();
-            results[positions.get(k)] = a.accepted()
-                    ? json.createObjectNode().put("txHash", hash).put("status", "PENDING")
-                    : error(hash, a.code(), a.message());
+            int i = positions.get(k);
+            outcome.tx[i] = c.transaction();
+            if (!a.accepted()) {
+                outcome.refuse(i, c.transaction().hash().hex(), a.code(), a.message());
+            }
         }
-        ObjectNode out = json.createObjectNode();
-        ArrayNode arr = out.putArray("results");
-        for (ObjectNode r : results) {
-            arr.add(r);
+    }
+
+    /** Per entry of a batch: the admitted transaction, or the refusal's hash (hex, once decoded), code and message. */
+    private static final class BatchOutcome {
+        final Transaction[] tx;
+        final String[] hash;
+        final String[] code;
+        final String[] message;
+
+        BatchOutcome(int n) {
+            tx = new Transaction[n];
+            hash = new String[n];
+            code = new String[n];
+            message = new String[n];
         }
-        ctx.json(out);
+
+        void refuse(int index, String txHash, String errorCode, String text) {
+            hash[index] = txHash;
+            code[index] = errorCode;
+            message[index] = text;
+        }
     }
 
     private ObjectNode error(String hash, String code, String message) {
