@@ -116,8 +116,6 @@ final class TransactionRoutes {
         checkBatchSize(txs.size());
         int n = txs.size();
         BatchOutcome outcome = new BatchOutcome(n);
-        List<Transaction> decoded = new ArrayList<>(n);
-        List<Integer> positions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             JsonNode t = txs.get(i);
             if (t == null || !t.isTextual()) {
@@ -131,9 +129,9 @@ final class TransactionRoutes {
                 outcome.refuse(i, null, "MALFORMED", e.getMessage());
                 continue;
             }
-            decodeInto(bytes, i, decoded, positions, outcome);
+            outcome.decode(i, bytes);
         }
-        admitAll(decoded, positions, outcome);
+        admitAll(outcome);
         ObjectNode out = json.createObjectNode();
         ArrayNode arr = out.putArray("results");
         for (int i = 0; i < n; i++) {
@@ -163,12 +161,10 @@ final class TransactionRoutes {
         }
         int n = entries.size();
         BatchOutcome outcome = new BatchOutcome(n);
-        List<Transaction> decoded = new ArrayList<>(n);
-        List<Integer> positions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            decodeInto(entries.get(i), i, decoded, positions, outcome);
+            outcome.decode(i, entries.get(i));
         }
-        admitAll(decoded, positions, outcome);
+        admitAll(outcome);
         ObjectNode out = json.createObjectNode();
         out.put("count", n);
         ArrayNode refused = out.putArray("refused");
@@ -187,23 +183,13 @@ final class TransactionRoutes {
         }
     }
 
-    private static void decodeInto(byte[] bytes, int index, List<Transaction> decoded, List<Integer> positions,
-            BatchOutcome outcome) {
-        try {
-            decoded.add(Transaction.decode(bytes));
-            positions.add(index);
-        } catch (DecodeException e) {
-            outcome.refuse(index, null, "MALFORMED", e.getMessage());
-        }
-    }
-
     /** Verifies the decoded entries on the node's pool and admits them in request order. */
-    private void admitAll(List<Transaction> decoded, List<Integer> positions, BatchOutcome outcome) {
-        List<CheckedTransaction> checked = node.verifier().checkAll(decoded);
+    private void admitAll(BatchOutcome outcome) {
+        List<CheckedTransaction> checked = node.verifier().checkAll(outcome.decoded);
         for (int k = 0; k < checked.size(); k++) {
             CheckedTransaction c = checked.get(k);
             Admission a = admitChecked(c);
-            int i = positions.get(k);
+            int i = outcome.positions.get(k);
             outcome.tx[i] = c.transaction();
             if (!a.accepted()) {
                 outcome.refuse(i, c.transaction().hash().hex(), a.code(), a.message());
@@ -211,8 +197,13 @@ final class TransactionRoutes {
         }
     }
 
-    /** Per entry of a batch: the admitted transaction, or the refusal's hash (hex, once decoded), code and message. */
+    /**
+     * Per entry of a batch: the admitted transaction, or the refusal's hash (hex, once decoded), code and message;
+     * and the entries decoded so far with their positions, for verification.
+     */
     private static final class BatchOutcome {
+        final List<Transaction> decoded = new ArrayList<>();
+        final List<Integer> positions = new ArrayList<>();
         final Transaction[] tx;
         final String[] hash;
         final String[] code;
@@ -223,6 +214,16 @@ final class TransactionRoutes {
             hash = new String[n];
             code = new String[n];
             message = new String[n];
+        }
+
+        /** Decodes entry {@code index}, or refuses it as malformed. */
+        void decode(int index, byte[] bytes) {
+            try {
+                decoded.add(Transaction.decode(bytes));
+                positions.add(index);
+            } catch (DecodeException e) {
+                refuse(index, null, "MALFORMED", e.getMessage());
+            }
         }
 
         void refuse(int index, String txHash, String errorCode, String text) {
